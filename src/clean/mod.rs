@@ -1,0 +1,151 @@
+//! Clean: a [`Source`] becomes a [`Document`]: the boilerplate regions cut by
+//! `rules/boilerplate.toml`, and the rest split into sentences with byte
+//! spans into the file as it is on disk.
+
+pub mod boilerplate;
+pub mod sentences;
+
+use crate::rules::Rules;
+use crate::source::Source;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// One sentence: a byte range of the file, and the paragraph (line) it is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: usize,
+}
+
+/// An article ready for extraction.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub id: String,
+    pub outlet: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub url: Option<String>,
+    pub path: PathBuf,
+    /// The whole file as read.
+    pub text: String,
+    pub body_start: usize,
+    /// Boilerplate byte ranges, sorted and disjoint; nothing in them is
+    /// the outlet's story.
+    pub cut: Vec<(usize, usize)>,
+    /// The kept text, one range per paragraph (a line, or the part of a line
+    /// between cut spans).
+    pub paragraphs: Vec<(usize, usize)>,
+    pub sentences: Vec<Sentence>,
+    line_starts: Vec<usize>,
+}
+
+impl Document {
+    /// 1-based line number of byte `at`.
+    pub fn line_of(&self, at: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= at)
+    }
+
+    /// The sentence holding byte `at`, if any.
+    pub fn sentence_at(&self, at: usize) -> Option<&Sentence> {
+        let i = self.sentences.partition_point(|s| s.end <= at);
+        self.sentences.get(i).filter(|s| s.start <= at)
+    }
+
+    pub fn sentence_text_at(&self, at: usize) -> &str {
+        self.sentence_at(at)
+            .map(|s| &self.text[s.start..s.end])
+            .unwrap_or("")
+    }
+
+    pub fn sentence_text(&self, s: &Sentence) -> &str {
+        &self.text[s.start..s.end]
+    }
+
+    /// Whether byte `at` is inside boilerplate.
+    pub fn is_cut(&self, at: usize) -> bool {
+        self.cut.iter().any(|&(a, b)| a <= at && at < b)
+    }
+
+    /// The display name: outlet from front matter, else the id.
+    pub fn outlet_name(&self) -> &str {
+        self.outlet.as_deref().unwrap_or(&self.id)
+    }
+}
+
+/// Cuts boilerplate and splits sentences.
+pub fn clean(source: Source, rules: &Rules) -> Document {
+    let text = source.text;
+    let cut = rules.boilerplate.regions(&text, source.body_start);
+    let paragraphs = kept_paragraphs(&text, source.body_start, &cut);
+    let mut sentences = Vec::new();
+    for (i, &(a, b)) in paragraphs.iter().enumerate() {
+        for (s, e) in sentences::split(&text[a..b]) {
+            sentences.push(Sentence {
+                start: a + s,
+                end: a + e,
+                paragraph: i,
+            });
+        }
+    }
+    let mut line_starts = vec![0];
+    line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    Document {
+        id: source.id,
+        outlet: source.outlet,
+        published: source.published,
+        url: source.url,
+        path: source.path,
+        text,
+        body_start: source.body_start,
+        cut,
+        paragraphs,
+        sentences,
+        line_starts,
+    }
+}
+
+/// Lines of the body minus the cut regions, trimmed, non-empty.
+fn kept_paragraphs(text: &str, body_start: usize, cut: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = body_start;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let mut a = pos;
+        for &(ca, cb) in cut.iter().filter(|&&(ca, cb)| ca < end && cb > pos) {
+            if ca > a {
+                push_trimmed(text, a, ca, &mut out);
+            }
+            a = a.max(cb);
+        }
+        if a < end {
+            push_trimmed(text, a, end, &mut out);
+        }
+        pos = end + 1;
+    }
+    out
+}
+
+fn push_trimmed(text: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
+    let piece = &text[a..b];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push((a + lead, b - trail));
+    }
+}
+
+/// A one-paragraph document for rule examples and tests.
+pub fn example_document(text: &str, published: Option<NaiveDate>, rules: &Rules) -> Document {
+    clean(
+        Source {
+            id: "example".into(),
+            outlet: None,
+            published,
+            url: None,
+            path: PathBuf::from("example"),
+            text: text.to_string(),
+            body_start: 0,
+        },
+        rules,
+    )
+}

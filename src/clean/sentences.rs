@@ -1,0 +1,122 @@
+//! Sentence splitting with byte spans. A sentence ends at `.`, `!`, `?` or
+//! `…` (with any closing quotes or brackets after it) when the next word
+//! starts a new sentence: a capital, a digit or an opening quote.
+//! Abbreviations ("Mr.", "U.S.", "Gen.") and initials do not end sentences.
+//!
+//! Known gaps: an abbreviation at the real end of a sentence ("… in the
+//! U.S. Trump said") joins two sentences.
+
+/// Words after which a full stop is not a sentence end.
+const ABBREVIATIONS: [&str; 34] = [
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "jr",
+    "sr", "prof", "rev", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "aug", "sept",
+    "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g",
+];
+
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']'];
+const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '['];
+
+/// Splits `text` into sentences: byte ranges, trimmed.
+pub fn split(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if matches!(c, '.' | '!' | '?' | '…') {
+            // Take in further stops and closing quotes: `."`, `?!`, `...'`.
+            let mut j = i + 1;
+            while j < chars.len()
+                && (matches!(chars[j].1, '.' | '!' | '?' | '…') || CLOSERS.contains(&chars[j].1))
+            {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+            let next_word = chars[j..]
+                .iter()
+                .skip_while(|(_, c)| c.is_whitespace())
+                .map(|&(_, c)| c)
+                .next();
+            let spaced = chars.get(j).is_some_and(|&(_, c)| c.is_whitespace());
+            let starts_sentence = next_word
+                .is_none_or(|n| n.is_uppercase() || n.is_ascii_digit() || OPENERS.contains(&n));
+            if (spaced || j == chars.len())
+                && starts_sentence
+                && !(c == '.' && is_abbreviation(&text[start..at]))
+            {
+                push(text, start, end, &mut out);
+                start = end;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push(text, start, text.len(), &mut out);
+    out
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || OPENERS.contains(&c))
+        .next()
+        .unwrap_or("");
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return true; // an initial: "J. Smith"
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+fn push(text: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
+    let piece = &text[a..b];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push((a + lead, b - trail));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|(a, b)| &text[a..b]).collect()
+    }
+
+    #[test]
+    fn splits_after_closing_quotes() {
+        // Reuters: a quote that ends a sentence, then the next one.
+        let t =
+            "\"There's no deal until there's a deal,\" he added. The talks did not produce steps.";
+        assert_eq!(
+            sentences(t),
+            [
+                "\"There's no deal until there's a deal,\" he added.",
+                "The talks did not produce steps."
+            ]
+        );
+        let t = "Putin said he did not want to \"disrupt the emerging progress.\" He left.";
+        assert_eq!(sentences(t).len(), 2);
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_initials() {
+        let t = "Russia sold Alaska to the U.S. in 1867. Mr. Trump met J. D. Vance.";
+        assert_eq!(
+            sentences(t),
+            [
+                "Russia sold Alaska to the U.S. in 1867.",
+                "Mr. Trump met J. D. Vance."
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_are_byte_offsets() {
+        let t = "Zelenskiy wrote “We are counting on America.” Then he left.";
+        let spans = split(t);
+        assert_eq!(&t[spans[1].0..spans[1].1], "Then he left.");
+    }
+}

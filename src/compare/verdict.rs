@@ -1,0 +1,93 @@
+//! Verdicts for numeric kinds by interval overlap: `conflict` when two
+//! sources' values are disjoint, `agree` when every value is the same set,
+//! `compatible` when they overlap but differ in precision, `single-source`
+//! when one outlet states it.
+
+use super::{Verdict, sources_of};
+use crate::fact::Fact;
+
+/// The verdict for the facts of one comparison, with a sentence saying why.
+pub fn decide(facts: &[&Fact]) -> (Verdict, String) {
+    let sources = sources_of(facts);
+    if sources.len() < 2 {
+        let values: Vec<String> = facts.iter().map(|f| f.value.describe()).collect();
+        let mut values = values;
+        values.dedup();
+        return (
+            Verdict::SingleSource,
+            format!(
+                "only {} states it: {}",
+                sources.join(", "),
+                values.join("; ")
+            ),
+        );
+    }
+    for (i, a) in facts.iter().enumerate() {
+        for b in &facts[i + 1..] {
+            if a.source == b.source {
+                continue;
+            }
+            let (Some(x), Some(y)) = (a.value.interval(), b.value.interval()) else {
+                continue;
+            };
+            if !x.overlaps(&y) {
+                return (
+                    Verdict::Conflict,
+                    format!(
+                        "“{}” ({}: {}) cannot be true with “{}” ({}: {}); values: {}",
+                        a.text,
+                        a.source,
+                        a.value.describe(),
+                        b.text,
+                        b.source,
+                        b.value.describe(),
+                        summary(facts)
+                    ),
+                );
+            }
+        }
+    }
+    let first = facts[0].value.interval();
+    let same = facts.iter().all(|f| match (f.value.interval(), first) {
+        (Some(x), Some(y)) => x.same_as(&y),
+        _ => false,
+    });
+    if same {
+        (
+            Verdict::Agree,
+            format!(
+                "all {} sources: {}",
+                sources.len(),
+                facts[0].value.describe()
+            ),
+        )
+    } else {
+        (
+            Verdict::Compatible,
+            format!(
+                "values overlap, with different precision: {}",
+                summary(facts)
+            ),
+        )
+    }
+}
+
+/// "v1 (s1, s2); v2 (s3)", values in first-seen order.
+pub fn summary(facts: &[&Fact]) -> String {
+    let mut rows: Vec<(String, Vec<&str>)> = Vec::new();
+    for f in facts {
+        let v = f.value.describe();
+        match rows.iter_mut().find(|(x, _)| *x == v) {
+            Some((_, s)) => {
+                if !s.contains(&f.source.as_str()) {
+                    s.push(&f.source)
+                }
+            }
+            None => rows.push((v, vec![&f.source])),
+        }
+    }
+    rows.iter()
+        .map(|(v, s)| format!("{v} ({})", s.join(", ")))
+        .collect::<Vec<_>>()
+        .join("; ")
+}

@@ -1,0 +1,104 @@
+//! Counts: how many of something — "well over a million people" killed or
+//! injured, "hundreds of children", "one-fifth of Ukraine", "at least five
+//! provinces", "26 European Union leaders", "four F-35 jet fighters".
+//!
+//! The value is an interval of the quantity; the unit is the counted noun,
+//! so counts of different things are never compared. The subject is a
+//! subject word right next to the figure ("killed or injured"), else the
+//! counted noun.
+//!
+//! Not counts: "a"/"an"/"one" alone, years, references back to people
+//! already named ("the two leaders"), model names ("F-35", "G20"): see the
+//! `skip` list of `rules/count.toml`.
+//!
+//! Known gaps: money and percentages are not read; a count written after its
+//! noun ("children, hundreds of them") is missed.
+
+use super::Extractor;
+use super::numeric::{MatchContext, Reading, extract_with, hedge_of};
+use crate::clean::Document;
+use crate::fact::{Fact, Kind, Value};
+use crate::interval::Interval;
+use crate::normalise::subjects::words_between;
+use crate::normalise::{hedges, numbers};
+use crate::rules::Rules;
+use regex::Captures;
+
+pub struct Count;
+
+impl Extractor for Count {
+    fn kind(&self) -> Kind {
+        Kind::Count
+    }
+    fn extract(&self, doc: &Document, rules: &Rules) -> Vec<Fact> {
+        extract_with(Kind::Count, doc, rules, read)
+    }
+}
+
+/// Words that end a regex noun match but are not nouns.
+const NOT_NOUNS: [&str; 24] = [
+    "was", "has", "is", "this", "its", "us", "as", "his", "hers", "thus", "does", "plus", "less",
+    "unless", "across", "always", "perhaps", "yes", "the", "of", "and", "or", "whereas", "was",
+];
+
+/// Words before a small number that make it a reference, not a claim.
+const ANAPHORA: [&str; 7] = ["the", "their", "both", "these", "those", "its", "all"];
+
+/// A subject word at most this many words from the figure is its subject.
+const SUBJECT_REACH: usize = 2;
+
+fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
+    let num = caps.name("num")?.as_str();
+    let lower = num.to_lowercase();
+    if matches!(lower.as_str(), "a" | "an" | "one") {
+        return None;
+    }
+    let n = numbers::parse(num)?;
+    let is_year = num.len() == 4
+        && num.chars().all(|c| c.is_ascii_digit())
+        && (1500.0..=2100.0).contains(&n.value);
+    if is_year {
+        return None;
+    }
+    let (hedge, words) = hedge_of(caps, ctx);
+    if hedge.is_none() && n.vague.is_none() && n.value <= 10.0 {
+        let prev = ctx.before().split_whitespace().last().unwrap_or("");
+        if ANAPHORA.contains(&prev.to_lowercase().as_str()) {
+            return None;
+        }
+    }
+    let noun = caps.name("noun")?.as_str();
+    let head = noun.split_whitespace().last()?.to_lowercase();
+    if NOT_NOUNS.contains(&head.as_str()) {
+        return None;
+    }
+    let interval = match caps.name("num2") {
+        Some(m) => Interval::closed(n.value, numbers::parse(m.as_str())?.value),
+        None => hedges::apply(hedge, n),
+    };
+    let (sentence, span) = ctx.sentence();
+    let near = ctx
+        .rules
+        .subject_index
+        .nearest_hit(sentence, span, Kind::Count)
+        .filter(|h| {
+            let gap = if h.end <= span.0 {
+                &sentence[h.end..span.0]
+            } else {
+                &sentence[span.1.min(h.start)..h.start]
+            };
+            words_between(gap) <= SUBJECT_REACH
+        });
+    let subject = match near {
+        Some(h) => (h.id, h.words),
+        None => (head.clone(), noun.to_string()),
+    };
+    Some(Reading {
+        value: Value::Quantity {
+            interval,
+            unit: head,
+        },
+        hedge: words,
+        subject: Some(subject),
+    })
+}

@@ -1,0 +1,84 @@
+//! Extract: one extractor per fact kind, each in its own file, run in the
+//! order of [`REGISTRY`]. An extractor reads a cleaned document and the rules
+//! and returns facts; it never compares.
+//!
+//! Numeric kinds (since, age, date, duration, count) claim text in registry
+//! order: where two overlap, the earlier kind keeps it ("first meeting … in
+//! six years" is a `since` fact, not also a six-year duration). Quotes,
+//! names and lists may overlap anything.
+
+pub mod age;
+pub mod count;
+pub mod date;
+pub mod duration;
+pub mod list;
+pub mod name;
+pub mod numeric;
+pub mod quote;
+pub mod since;
+
+use crate::clean::Document;
+use crate::fact::{Fact, Kind};
+use crate::rules::Rules;
+
+/// Something that reads facts of one kind out of a document.
+pub trait Extractor: Sync {
+    fn kind(&self) -> Kind;
+    fn extract(&self, doc: &Document, rules: &Rules) -> Vec<Fact>;
+}
+
+/// Every extractor, in the order numeric kinds claim overlapping text.
+pub static REGISTRY: &[&dyn Extractor] = &[
+    &since::Since,
+    &age::Age,
+    &date::Date,
+    &duration::Duration,
+    &count::Count,
+    &quote::Quote,
+    &name::Name,
+    &list::List,
+];
+
+/// Kinds whose facts may not overlap each other.
+fn is_numeric(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Since | Kind::Age | Kind::Date | Kind::Duration | Kind::Count
+    )
+}
+
+/// All facts of `doc`, in file order (ids are not yet set).
+pub fn extract(doc: &Document, rules: &Rules) -> Vec<Fact> {
+    let mut facts: Vec<Fact> = Vec::new();
+    for ex in REGISTRY {
+        for f in ex.extract(doc, rules) {
+            if doc.is_cut(f.start) {
+                continue;
+            }
+            let claimed = is_numeric(f.kind)
+                && facts
+                    .iter()
+                    .any(|k| is_numeric(k.kind) && k.start < f.end && f.start < k.end);
+            if !claimed {
+                facts.push(f);
+            }
+        }
+    }
+    facts.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(a.kind.cmp(&b.kind))
+            .then(a.end.cmp(&b.end))
+    });
+    facts
+}
+
+/// The facts of one kind only, as its extractor finds them (for rule
+/// examples and tests).
+pub fn extract_kind(kind: Kind, doc: &Document, rules: &Rules) -> Vec<Fact> {
+    REGISTRY
+        .iter()
+        .filter(|e| e.kind() == kind)
+        .flat_map(|e| e.extract(doc, rules))
+        .collect()
+}

@@ -1,0 +1,369 @@
+//! The engine behind the numeric extractors (duration, since, age, count,
+//! date): pattern rules from `rules/<kind>.toml`, compiled once, run over
+//! each paragraph once, each match handed to its kind's reader.
+//!
+//! A pattern may use these macros:
+//!
+//! | macro | matches |
+//! |---|---|
+//! | `{number}` | `3`, `1,000`, `3½`, `3-1/2`, `one-fifth`, `a million`, `hundreds` |
+//! | `{ordinal}` | `fourth`, `21st` |
+//! | `{hedge}` | any word of `rules/hedges.toml` |
+//! | `{unit}` | a time unit: `hours`, `hour`, `decades`, `min` … |
+//! | `{month}`, `{weekday}` | month and weekday names |
+//!
+//! The fact's words are the whole match, or the group named `fact` where a
+//! pattern has one. `skip` patterns are checked against the `num` group
+//! (else the whole match).
+
+use crate::clean::Document;
+use crate::clean::boilerplate::one_line;
+use crate::error::Result;
+use crate::fact::{Fact, Kind, Value};
+use crate::normalise::hedges::HedgeFile;
+use crate::normalise::{numbers, time};
+use crate::rules::{Ctx, Rules};
+use chrono::NaiveDate;
+use regex::{Captures, Regex};
+use serde::Deserialize;
+use toml::Spanned;
+
+/// `rules/<kind>.toml`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternFile {
+    /// Patterns for text that is never a fact of this kind ("Group of 20",
+    /// "F-35"): a match that overlaps one is dropped.
+    #[serde(default)]
+    pub skip: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub rule: Vec<PatternRule>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternRule {
+    pub id: String,
+    pub description: String,
+    pub pattern: Spanned<String>,
+    #[serde(default)]
+    pub test: Vec<PatternTest>,
+}
+
+/// An inline example. `input` is a sentence. With `text`, the rule must
+/// produce a fact with exactly those words (and, where given, that value as
+/// crosscheck prints it, that subject and modality); without `text`, it must
+/// produce none. `published` resolves relative dates (default 2025-08-16).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternTest {
+    pub input: String,
+    pub text: Option<String>,
+    pub value: Option<String>,
+    pub subject: Option<String>,
+    pub modality: Option<String>,
+    pub published: Option<String>,
+}
+
+/// A compiled pattern rule.
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    pub id: String,
+    pub re: Regex,
+    pub tests: Vec<PatternTest>,
+}
+
+/// The compiled rules of one kind.
+#[derive(Clone, Debug)]
+pub struct PatternSet {
+    pub kind: Kind,
+    pub rules: Vec<Pattern>,
+    pub skip: Vec<Regex>,
+}
+
+/// The time units `{unit}` matches.
+const UNIT: &str = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?|decades?|centuries|century)";
+
+impl PatternSet {
+    pub fn compile(kind: Kind, file: PatternFile, hedges: &HedgeFile, ctx: &Ctx) -> Result<Self> {
+        let months = time::MONTHS.join("|");
+        let weekdays = time::WEEKDAYS.join("|");
+        let macros: [(&str, String); 6] = [
+            ("{number}", numbers::number_pattern()),
+            ("{ordinal}", numbers::ordinal_pattern()),
+            ("{hedge}", hedges.pattern()),
+            ("{unit}", UNIT.to_string()),
+            ("{month}", format!("(?:{months})")),
+            ("{weekday}", format!("(?:{weekdays})")),
+        ];
+        let expand = |p: &str| {
+            let mut s = p.to_string();
+            for (name, body) in &macros {
+                s = s.replace(name, body);
+            }
+            format!("(?i){s}")
+        };
+        let mut rules = Vec::new();
+        for r in file.rule {
+            let re = Regex::new(&expand(r.pattern.get_ref())).map_err(|e| {
+                ctx.error_at(
+                    r.pattern.span().start,
+                    format!("rule {}: pattern does not compile: {}", r.id, one_line(&e)),
+                )
+            })?;
+            rules.push(Pattern {
+                id: r.id,
+                re,
+                tests: r.test,
+            });
+        }
+        let mut skip = Vec::new();
+        for s in file.skip {
+            skip.push(Regex::new(&expand(s.get_ref())).map_err(|e| {
+                ctx.error_at(
+                    s.span().start,
+                    format!("skip pattern does not compile: {}", one_line(&e)),
+                )
+            })?);
+        }
+        Ok(PatternSet { kind, rules, skip })
+    }
+
+    /// Runs every inline example; one line per failure.
+    pub fn check_examples(&self, rules: &Rules) -> Vec<String> {
+        let mut failures = Vec::new();
+        for p in &self.rules {
+            for t in &p.tests {
+                let published = t
+                    .published
+                    .as_deref()
+                    .map(crate::source::parse_date)
+                    .unwrap_or(NaiveDate::from_ymd_opt(2025, 8, 16));
+                let doc = crate::clean::example_document(&t.input, published, rules);
+                let facts: Vec<Fact> = crate::extract::extract_kind(self.kind, &doc, rules)
+                    .into_iter()
+                    .filter(|f| f.rule == p.id)
+                    .collect();
+                let file = format!("{}.toml {}", self.kind, p.id);
+                match &t.text {
+                    None => {
+                        if let Some(f) = facts.first() {
+                            failures.push(format!(
+                                "{file}: {:?} gave {:?}, expected no fact",
+                                t.input, f.text
+                            ));
+                        }
+                    }
+                    Some(text) => {
+                        let Some(f) = facts.iter().find(|f| &f.text == text) else {
+                            let got: Vec<&str> = facts.iter().map(|f| f.text.as_str()).collect();
+                            failures.push(format!(
+                                "{file}: {:?} gave {got:?}, expected {text:?}",
+                                t.input
+                            ));
+                            continue;
+                        };
+                        let checks = [
+                            ("value", t.value.as_deref(), f.value.describe()),
+                            ("subject", t.subject.as_deref(), f.subject.clone()),
+                            (
+                                "modality",
+                                t.modality.as_deref(),
+                                f.modality.as_str().to_string(),
+                            ),
+                        ];
+                        for (what, want, got) in checks {
+                            if let Some(want) = want
+                                && want != got
+                            {
+                                failures.push(format!(
+                                    "{file}: {:?}: {what} {got:?}, expected {want:?}",
+                                    t.input
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        failures
+    }
+}
+
+/// What a kind's reader makes of one match.
+pub struct Reading {
+    pub value: Value,
+    pub hedge: Option<String>,
+    /// A subject the reader chose itself (counts: the counted noun).
+    pub subject: Option<(String, String)>,
+}
+
+/// Reads one match of a rule into a value; `None` drops the match.
+pub type Reader = fn(&Captures, &MatchContext) -> Option<Reading>;
+
+/// What a reader may look at besides the captures.
+pub struct MatchContext<'a> {
+    pub doc: &'a Document,
+    pub rules: &'a Rules,
+    /// The paragraph the match is in, and where it starts in the file.
+    pub paragraph: &'a str,
+    pub paragraph_start: usize,
+    /// The match's span within the paragraph.
+    pub span: (usize, usize),
+}
+
+impl MatchContext<'_> {
+    /// The paragraph text before the fact.
+    pub fn before(&self) -> &str {
+        &self.paragraph[..self.span.0]
+    }
+    /// The paragraph text after the fact.
+    pub fn after(&self) -> &str {
+        &self.paragraph[self.span.1..]
+    }
+    /// The sentence around the fact, and the fact's span in it.
+    pub fn sentence(&self) -> (&str, (usize, usize)) {
+        let abs = self.paragraph_start + self.span.0;
+        match self.doc.sentence_at(abs) {
+            Some(s) => {
+                let text = &self.doc.text[s.start..s.end];
+                let a = abs - s.start;
+                let b = (self.paragraph_start + self.span.1).min(s.end) - s.start;
+                (text, (a, b))
+            }
+            None => (self.paragraph, self.span),
+        }
+    }
+}
+
+/// Runs the rules of `kind` over `doc`, reading matches with `read`.
+/// Overlapping matches of one kind: the earlier rule wins, then the longer.
+pub fn extract_with(kind: Kind, doc: &Document, rules: &Rules, read: Reader) -> Vec<Fact> {
+    let Some(set) = rules.patterns_for(kind) else {
+        return Vec::new();
+    };
+    let mut facts: Vec<(usize, Fact)> = Vec::new();
+    for &(pa, pb) in &doc.paragraphs {
+        let paragraph = &doc.text[pa..pb];
+        let skips: Vec<(usize, usize)> = set
+            .skip
+            .iter()
+            .flat_map(|re| re.find_iter(paragraph).map(|m| (m.start(), m.end())))
+            .collect();
+        for (ri, rule) in set.rules.iter().enumerate() {
+            for caps in rule.re.captures_iter(paragraph) {
+                let Some(span) = fact_span(&caps) else {
+                    continue;
+                };
+                let probe = caps.name("num").map_or(span, |m| (m.start(), m.end()));
+                if skips.iter().any(|&(a, b)| a < probe.1 && b > probe.0) {
+                    continue;
+                }
+                let ctx = MatchContext {
+                    doc,
+                    rules,
+                    paragraph,
+                    paragraph_start: pa,
+                    span,
+                };
+                let Some(reading) = read(&caps, &ctx) else {
+                    continue;
+                };
+                // A hedge word read as a preposition is not part of the fact.
+                let mut span = span;
+                if reading.hedge.is_none()
+                    && let (Some(h), Some(n)) = (caps.name("hedge"), caps.name("num"))
+                    && h.start() == span.0
+                {
+                    span.0 = n.start();
+                }
+                let (start, end) = (pa + span.0, pa + span.1);
+                let mut fact = Fact::new(doc, kind, start, end, reading.value, &rule.id);
+                fact.hedge = reading.hedge;
+                let (sentence, in_sentence) = ctx.sentence();
+                let subject = reading
+                    .subject
+                    .or_else(|| rules.subject_index.nearest(sentence, in_sentence, kind));
+                if let Some((id, words)) = subject {
+                    fact.subject = id;
+                    fact.subject_words = Some(words);
+                }
+                fact.modality = rules.modality.of(sentence, in_sentence);
+                facts.push((ri, fact));
+            }
+        }
+    }
+    // Earlier rule first, then longer span: keep a match only if it overlaps
+    // nothing kept before it.
+    facts.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then((b.1.end - b.1.start).cmp(&(a.1.end - a.1.start)))
+            .then(a.1.start.cmp(&b.1.start))
+    });
+    let mut kept: Vec<Fact> = Vec::new();
+    for (_, f) in facts {
+        if !kept.iter().any(|k| k.start < f.end && f.start < k.end) {
+            kept.push(f);
+        }
+    }
+    kept.sort_by_key(|f| f.start);
+    kept
+}
+
+/// The group `fact`, else the whole match, trimmed of spaces.
+fn fact_span(caps: &Captures) -> Option<(usize, usize)> {
+    let m = caps.name("fact").or_else(|| caps.get(0))?;
+    let text = m.as_str();
+    let lead = text.len() - text.trim_start().len();
+    let trail = text.len() - text.trim_end().len();
+    let (a, b) = (m.start() + lead, m.end() - trail);
+    (a < b).then_some((a, b))
+}
+
+/// The hedge named by the `hedge` group, if any, and its words. A hedge
+/// word right after a word of its `not_after` list is a plain preposition
+/// ("control over one-fifth of Ukraine"), not a hedge.
+pub fn hedge_of<'r>(
+    caps: &Captures,
+    ctx: &MatchContext<'r>,
+) -> (Option<&'r crate::normalise::hedges::Hedge>, Option<String>) {
+    let Some(m) = caps.name("hedge") else {
+        return (None, None);
+    };
+    let words = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+    let Some(hedge) = ctx.rules.hedges.find(&words) else {
+        return (None, None);
+    };
+    let prev = ctx.paragraph[..m.start()]
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("");
+    if hedge.not_after.iter().any(|w| w.eq_ignore_ascii_case(prev)) {
+        return (None, None);
+    }
+    (Some(hedge), Some(words.to_lowercase()))
+}
+
+/// Seconds in one time unit word ("hours" → 3600).
+pub fn unit_seconds(unit: &str) -> Option<f64> {
+    let u = unit.to_lowercase();
+    let u = u.trim_end_matches('s');
+    Some(match u {
+        "second" | "sec" => 1.0,
+        "minute" | "min" => 60.0,
+        "hour" | "hr" => 3600.0,
+        "day" => 86400.0,
+        "week" => 7.0 * 86400.0,
+        "fortnight" => 14.0 * 86400.0,
+        "month" => 365.25 / 12.0 * 86400.0,
+        "year" => 365.25 * 86400.0,
+        "decade" => 10.0 * 365.25 * 86400.0,
+        "century" | "centurie" => 100.0 * 365.25 * 86400.0,
+        _ => return None,
+    })
+}
+
+/// Years in one time unit word ("decades" → 10), for windows and ages.
+pub fn unit_years(unit: &str) -> Option<f64> {
+    unit_seconds(unit).map(|s| s / (365.25 * 86400.0))
+}

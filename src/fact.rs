@@ -1,0 +1,284 @@
+//! The one type that flows through the pipeline: a checkable fact with the
+//! words it came from, where they stand in the file, and its canonical value.
+
+use crate::interval::{Interval, fmt_num};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::fmt;
+
+/// What a fact is about. The order here is the order of the report's rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Duration,
+    Since,
+    Age,
+    Count,
+    Date,
+    Quote,
+    Name,
+    List,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 8] = [
+        Kind::Duration,
+        Kind::Since,
+        Kind::Age,
+        Kind::Count,
+        Kind::Date,
+        Kind::Quote,
+        Kind::Name,
+        Kind::List,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Duration => "duration",
+            Kind::Since => "since",
+            Kind::Age => "age",
+            Kind::Count => "count",
+            Kind::Date => "date",
+            Kind::Quote => "quote",
+            Kind::Name => "name",
+            Kind::List => "list",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether the text states a figure as having happened, or as a plan or
+/// expectation. Planned and expected figures are never compared with actual
+/// ones ("the prospect of seven hours of talks").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    #[default]
+    Actual,
+    Planned,
+    Expected,
+    Negated,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Actual => "actual",
+            Modality::Planned => "planned",
+            Modality::Expected => "expected",
+            Modality::Negated => "negated",
+        }
+    }
+}
+
+/// One person named in a list, with the key that identifies them across
+/// spellings.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Member {
+    pub name: String,
+    pub key: String,
+}
+
+/// The canonical value of a fact. JSON: an object with a `type` field, the
+/// rest kind-specific (documented in the README).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Value {
+    /// A hedged quantity: seconds for durations, years for ages and
+    /// "years before publication" for undated `since` windows, the counted
+    /// noun for counts.
+    Quantity { interval: Interval, unit: String },
+    /// A range of days `[from, to)`, resolved against the publication date
+    /// where the text was relative.
+    Dates {
+        from: NaiveDate,
+        to: NaiveDate,
+        relative: bool,
+    },
+    /// A direct quotation: the words as printed, the matching key, and
+    /// whether it is speech at all (a backdrop's words are not).
+    Quote {
+        words: String,
+        key: String,
+        speech: bool,
+    },
+    /// A person's name as spelled, and the entity key.
+    Name { surface: String, key: String },
+    /// A set of people, with the count the text states and the side.
+    List {
+        members: Vec<Member>,
+        stated_count: Option<u32>,
+        side: Option<String>,
+    },
+}
+
+impl Value {
+    /// The value as a set of numbers on one axis, for kinds compared by
+    /// overlap. Dates become day numbers.
+    pub fn interval(&self) -> Option<Interval> {
+        match self {
+            Value::Quantity { interval, .. } => Some(*interval),
+            Value::Dates { from, to, .. } => Some(Interval::half_open(
+                day_number(*from) as f64,
+                day_number(*to) as f64,
+            )),
+            _ => None,
+        }
+    }
+
+    /// The unit a quantity is measured in; values of different units are
+    /// never compared.
+    pub fn unit(&self) -> &str {
+        match self {
+            Value::Quantity { unit, .. } => unit,
+            Value::Dates { .. } => "days",
+            _ => "",
+        }
+    }
+
+    /// A short reading of the value for tables and `detail`.
+    pub fn describe(&self) -> String {
+        match self {
+            Value::Quantity { interval, unit } => describe_quantity(interval, unit),
+            Value::Dates { from, to, .. } => describe_dates(*from, *to),
+            Value::Quote { words, .. } => format!("“{words}”"),
+            Value::Name { surface, .. } => surface.clone(),
+            Value::List {
+                members,
+                stated_count,
+                ..
+            } => {
+                let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
+                match stated_count {
+                    Some(n) => format!("{n} stated: {}", names.join(", ")),
+                    None => names.join(", "),
+                }
+            }
+        }
+    }
+}
+
+fn day_number(d: NaiveDate) -> i64 {
+    d.signed_duration_since(NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date"))
+        .num_days()
+}
+
+fn describe_quantity(iv: &Interval, unit: &str) -> String {
+    if unit == "s" {
+        // Durations read best in the largest unit that keeps them whole-ish.
+        let (div, name) = duration_unit(iv);
+        return format!("{} {name}", iv.display_with(|x| fmt_num(x / div)));
+    }
+    if unit.is_empty() {
+        iv.to_string()
+    } else {
+        format!("{iv} {unit}")
+    }
+}
+
+fn duration_unit(iv: &Interval) -> (f64, &'static str) {
+    let x = if iv.hi.is_finite() { iv.hi } else { iv.lo };
+    // (unit, name, shown from this many units up)
+    const UNITS: [(f64, &str, f64); 6] = [
+        (365.25 * 86400.0, "years", 2.0),
+        (7.0 * 86400.0, "weeks", 2.0),
+        (86400.0, "days", 2.0),
+        (3600.0, "h", 0.999),
+        (60.0, "min", 0.999),
+        (1.0, "s", 0.0),
+    ];
+    for (div, name, from) in UNITS {
+        if x >= div * from {
+            return (div, name);
+        }
+    }
+    (1.0, "s")
+}
+
+fn describe_dates(from: NaiveDate, to: NaiveDate) -> String {
+    let last = to.pred_opt().unwrap_or(to);
+    if from == last {
+        return from.format("%Y-%m-%d").to_string();
+    }
+    use chrono::Datelike;
+    if from.day() == 1 && to.day() == 1 {
+        let months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
+        if months == 12 && from.month() == 1 {
+            return from.format("%Y").to_string();
+        }
+        if months == 1 {
+            return from.format("%Y-%m").to_string();
+        }
+    }
+    format!("{} to {}", from.format("%Y-%m-%d"), last.format("%Y-%m-%d"))
+}
+
+/// A checkable fact of one source.
+#[derive(Clone, Debug, Serialize)]
+pub struct Fact {
+    /// `f1`, `f2`, … in source order, then file order.
+    pub id: String,
+    pub source: String,
+    pub kind: Kind,
+    /// Canonical subject id (`meeting`, `war`); empty when none was found,
+    /// and then the fact is compared with nothing.
+    pub subject: String,
+    /// The words the subject was read from.
+    pub subject_words: Option<String>,
+    /// The fact's words exactly as in the file.
+    pub text: String,
+    /// Byte offsets into the file as read from disk, front matter included.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    pub value: Value,
+    pub hedge: Option<String>,
+    pub modality: Modality,
+    /// Entity key of the person who said or wrote it (quotes).
+    pub speaker: Option<String>,
+    /// The id of the rule that produced it.
+    pub rule: String,
+    /// The sentence it stands in.
+    pub sentence: String,
+}
+
+impl Fact {
+    /// A fact with the common fields set from a match in a document; the
+    /// extractor fills in subject, hedge, modality and speaker.
+    pub fn new(
+        doc: &crate::clean::Document,
+        kind: Kind,
+        start: usize,
+        end: usize,
+        value: Value,
+        rule: &str,
+    ) -> Fact {
+        Fact {
+            id: String::new(),
+            source: doc.id.clone(),
+            kind,
+            subject: String::new(),
+            subject_words: None,
+            text: doc.text[start..end].to_string(),
+            start,
+            end,
+            line: doc.line_of(start),
+            value,
+            hedge: None,
+            modality: Modality::Actual,
+            speaker: None,
+            rule: rule.to_string(),
+            sentence: doc.sentence_text_at(start).to_string(),
+        }
+    }
+}

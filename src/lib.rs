@@ -1,0 +1,136 @@
+//! crosscheck: read several articles about one news event, extract the
+//! facts that can be checked, normalise them, and show where the outlets
+//! agree and where they cannot all be right.
+//!
+//! The pipeline is five pure stages between reading files and writing a
+//! report:
+//!
+//! ```text
+//! files ─ingest→ Source ─clean→ Document ─extract→ Fact* ─compare→ Comparison* ─render→ table | markdown | json
+//! ```
+//!
+//! [`run`] does it all for a [`Config`]; [`analyse`] starts from documents.
+
+pub mod clean;
+pub mod compare;
+pub mod diff;
+pub mod error;
+pub mod extract;
+pub mod fact;
+pub mod interval;
+pub mod normalise;
+pub mod render;
+pub mod rules;
+pub mod source;
+
+use chrono::NaiveDate;
+use clean::Document;
+use compare::Comparison;
+use compare::lineage::Link;
+pub use error::{Error, Result};
+use fact::Fact;
+use rules::Rules;
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// The version of the JSON contract.
+pub const JSON_VERSION: u32 = 1;
+
+/// What to read and how.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// Article files, or folders of them.
+    pub paths: Vec<PathBuf>,
+    /// The publication date of files whose front matter gives none.
+    pub published: Option<NaiveDate>,
+    /// A folder of rule files replacing the embedded ones of the same name.
+    pub rules: Option<PathBuf>,
+}
+
+/// One source as the report lists it.
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceInfo {
+    pub id: String,
+    pub outlet: String,
+    pub path: String,
+    pub published: Option<NaiveDate>,
+    pub url: Option<String>,
+}
+
+/// Everything crosscheck found; renders as a table, Markdown or JSON.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub version: u32,
+    pub sources: Vec<SourceInfo>,
+    pub facts: Vec<Fact>,
+    pub comparisons: Vec<Comparison>,
+    pub lineage: Vec<Link>,
+}
+
+impl Report {
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.facts.iter().find(|f| f.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&SourceInfo> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// How many comparisons have `verdict`.
+    pub fn count(&self, verdict: compare::Verdict) -> usize {
+        self.comparisons
+            .iter()
+            .filter(|c| c.verdict == verdict)
+            .count()
+    }
+}
+
+/// Reads, cleans and analyses the articles of `config`.
+pub fn run(config: &Config) -> Result<Report> {
+    let rules = Rules::load(config.rules.as_deref())?;
+    let docs = load_documents(&config.paths, config.published, &rules)?;
+    Ok(analyse(&docs, &rules))
+}
+
+/// Reads and cleans the articles under `paths`.
+pub fn load_documents(
+    paths: &[PathBuf],
+    published: Option<NaiveDate>,
+    rules: &Rules,
+) -> Result<Vec<Document>> {
+    let sources = source::load(paths, published)?;
+    Ok(sources
+        .into_iter()
+        .map(|s| clean::clean(s, rules))
+        .collect())
+}
+
+/// Extracts, compares and links the facts of `docs`.
+pub fn analyse(docs: &[Document], rules: &Rules) -> Report {
+    let mut facts = Vec::new();
+    for doc in docs {
+        facts.extend(extract::extract(doc, rules));
+    }
+    for (i, f) in facts.iter_mut().enumerate() {
+        f.id = format!("f{}", i + 1);
+    }
+    let lineage = compare::lineage::detect(docs);
+    let comparisons = compare::compare(&facts, &lineage);
+    let sources = docs
+        .iter()
+        .map(|d| SourceInfo {
+            id: d.id.clone(),
+            outlet: d.outlet_name().to_string(),
+            path: d.path.display().to_string(),
+            published: d.published,
+            url: d.url.clone(),
+        })
+        .collect();
+    Report {
+        version: JSON_VERSION,
+        sources,
+        facts,
+        comparisons,
+        lineage,
+    }
+}

@@ -1,0 +1,264 @@
+//! The command line: clap only. Errors go to stderr as one line starting
+//! `crosscheck:`; exit codes are 0 (done), 1 (`--fail-on conflict` and a
+//! conflict was found), 2 (bad input, bad rules, or output not written).
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use crosscheck::compare::Verdict;
+use crosscheck::render::{self, Format};
+use crosscheck::rules::Rules;
+use crosscheck::{Config, Error, Report, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "crosscheck",
+    version,
+    about = "Compare the checkable facts of several articles about one news event"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compare the articles' facts: a table of what agrees and what conflicts.
+    Check {
+        #[command(flatten)]
+        input: Input,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        /// Write to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Exit with code 1 when a comparison has this verdict.
+        #[arg(long, value_enum, value_name = "VERDICT")]
+        fail_on: Option<FailOn>,
+    },
+    /// Write the Markdown report (default: reports/<folder name>.md).
+    Report {
+        #[command(flatten)]
+        input: Input,
+        /// Where to write the report.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Exit with code 1 when a comparison has this verdict.
+        #[arg(long, value_enum, value_name = "VERDICT")]
+        fail_on: Option<FailOn>,
+    },
+    /// List the facts of one article with the rules that found them.
+    Extract {
+        /// The article.
+        file: PathBuf,
+        #[command(flatten)]
+        options: Options,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// Show how VARIANT changed BASE: facts that changed, then sentences cut, added and reworded.
+    Diff {
+        base: PathBuf,
+        variant: PathBuf,
+        #[command(flatten)]
+        options: Options,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// Run every rule's inline examples (after --rules replacements).
+    Rules {
+        #[command(flatten)]
+        options: Options,
+    },
+}
+
+#[derive(Args)]
+struct Input {
+    /// Article files (.txt, .md) or folders of them.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    options: Options,
+}
+
+#[derive(Args)]
+struct Options {
+    /// Publication date for files whose front matter gives none (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    published: Option<NaiveDate>,
+    /// Folder of rule files replacing the built-in ones of the same name.
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Conflict,
+}
+
+fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
+    crosscheck::source::parse_date(s)
+        .ok_or_else(|| format!("expected a date like 2025-08-16, found {s:?}"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Check {
+            input,
+            format,
+            out,
+            fail_on,
+        } => {
+            let report = crosscheck::run(&config(&input))?;
+            let fancy = out.is_none() && render::fancy();
+            let text = match format {
+                Format::Table => render::table::render(&report, fancy),
+                Format::Markdown => render::markdown::render(&report, &title(&input.paths)),
+                Format::Json => render::json::render(&report),
+            };
+            emit(out.as_deref(), &text)?;
+            Ok(exit_code(&report, fail_on))
+        }
+        Command::Report {
+            input,
+            out,
+            fail_on,
+        } => {
+            let report = crosscheck::run(&config(&input))?;
+            let title = title(&input.paths);
+            let out = out.unwrap_or_else(|| PathBuf::from("reports").join(format!("{title}.md")));
+            write_atomic(&out, &render::markdown::render(&report, &title))?;
+            println!("crosscheck: wrote {}", out.display());
+            Ok(exit_code(&report, fail_on))
+        }
+        Command::Extract {
+            file,
+            options,
+            format,
+        } => {
+            let config = Config {
+                paths: vec![file],
+                published: options.published,
+                rules: options.rules,
+            };
+            let report = crosscheck::run(&config)?;
+            let text = match format {
+                Format::Json => {
+                    let mut s = serde_json::to_string_pretty(&report.facts).unwrap_or_default();
+                    s.push('\n');
+                    s
+                }
+                _ => render::table::facts_table(&report, render::fancy()),
+            };
+            emit(None, &text)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Diff {
+            base,
+            variant,
+            options,
+            format,
+        } => {
+            let text = crosscheck::diff::run(&base, &variant, format, options.rules.as_deref())?;
+            emit(None, &text)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rules { options } => {
+            let rules = Rules::load(options.rules.as_deref())?;
+            let failures = rules.check();
+            if failures.is_empty() {
+                println!("crosscheck: every rule example passes");
+                Ok(ExitCode::SUCCESS)
+            } else {
+                for f in &failures {
+                    eprintln!("crosscheck: {f}");
+                }
+                Ok(ExitCode::from(1))
+            }
+        }
+    }
+}
+
+fn config(input: &Input) -> Config {
+    Config {
+        paths: input.paths.clone(),
+        published: input.options.published,
+        rules: input.options.rules.clone(),
+    }
+}
+
+fn exit_code(report: &Report, fail_on: Option<FailOn>) -> ExitCode {
+    match fail_on {
+        Some(FailOn::Conflict) if report.count(Verdict::Conflict) > 0 => ExitCode::from(1),
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+/// The report's name: the folder given, or the folder of the first file.
+fn title(paths: &[PathBuf]) -> String {
+    let first = paths
+        .first()
+        .map(PathBuf::as_path)
+        .unwrap_or(Path::new("."));
+    let dir = if first.is_dir() {
+        first.to_path_buf()
+    } else {
+        first.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
+    let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
+    dir.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "report".into())
+}
+
+fn emit(out: Option<&Path>, text: &str) -> Result<()> {
+    match out {
+        Some(path) => write_atomic(path, text),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth a message.
+            let _ = stdout.write_all(text.as_bytes());
+            let _ = stdout.flush();
+            Ok(())
+        }
+    }
+}
+
+/// Writes `text` to `path` through a temporary file in the same folder, so
+/// a failure never leaves a half-written report.
+fn write_atomic(path: &Path, text: &str) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::file(dir, format!("cannot create folder: {e}")))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
+    let tmp = dir.join(format!(".{name}.crosscheck-tmp"));
+    let result = std::fs::write(&tmp, text).and_then(|_| std::fs::rename(&tmp, path));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::file(path, format!("cannot write: {e}")));
+    }
+    Ok(())
+}

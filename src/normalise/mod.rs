@@ -1,0 +1,9 @@
+//! Normalise: the pieces that turn words into canonical values — numbers,
+//! hedges, time, subjects, modality, names.
+
+pub mod hedges;
+pub mod modality;
+pub mod names;
+pub mod numbers;
+pub mod subjects;
+pub mod time;

@@ -1,0 +1,105 @@
+//! Modality: whether a figure is stated as fact or as a plan, prospect or
+//! expectation. Cue words come from `rules/modality.toml`; a cue counts when
+//! it stands in the figure's clause before the figure ("at the prospect of
+//! seven hours of talks", "who once said he would end the war within 24
+//! hours").
+
+use crate::fact::Modality;
+use crate::normalise::subjects::clause;
+use serde::Deserialize;
+
+/// `rules/modality.toml`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModalityFile {
+    #[serde(default)]
+    pub cue: Vec<Cue>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cue {
+    pub id: String,
+    pub description: String,
+    pub modality: ModalityName,
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub test: Vec<CueTest>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ModalityName {
+    Planned,
+    Expected,
+    Negated,
+}
+
+impl From<ModalityName> for Modality {
+    fn from(m: ModalityName) -> Modality {
+        match m {
+            ModalityName::Planned => Modality::Planned,
+            ModalityName::Expected => Modality::Expected,
+            ModalityName::Negated => Modality::Negated,
+        }
+    }
+}
+
+/// `input` is a sentence with the figure in `[brackets]`; `expect` the
+/// modality name.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CueTest {
+    pub input: String,
+    pub expect: String,
+}
+
+impl ModalityFile {
+    /// The modality of the figure at `fact` (byte range in `sentence`).
+    pub fn of(&self, sentence: &str, fact: (usize, usize)) -> Modality {
+        let (lo, _) = clause(sentence, fact);
+        let before = sentence[lo..fact.0.min(sentence.len()).max(lo)].to_lowercase();
+        let words: Vec<&str> = before
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let joined = format!(" {} ", words.join(" "));
+        for cue in &self.cue {
+            if cue
+                .words
+                .iter()
+                .any(|w| joined.contains(&format!(" {} ", w.to_lowercase())))
+            {
+                return cue.modality.into();
+            }
+        }
+        Modality::Actual
+    }
+
+    pub fn check_examples(&self) -> Vec<String> {
+        let mut failures = Vec::new();
+        for cue in &self.cue {
+            for t in &cue.test {
+                let (Some(a), Some(b)) = (t.input.find('['), t.input.find(']')) else {
+                    failures.push(format!(
+                        "modality.toml {}: test input needs [brackets]",
+                        cue.id
+                    ));
+                    continue;
+                };
+                let sentence = t.input.replace(['[', ']'], "");
+                let got = self.of(&sentence, (a, b - 1));
+                if got.as_str() != t.expect {
+                    failures.push(format!(
+                        "modality.toml {}: {:?} gave {:?}, expected {:?}",
+                        cue.id,
+                        t.input,
+                        got.as_str(),
+                        t.expect
+                    ));
+                }
+            }
+        }
+        failures
+    }
+}

@@ -1,0 +1,135 @@
+//! The Markdown report: a summary line; conflicts first, each with every
+//! outlet's exact words and line; then compatible and agreeing facts; the
+//! quote, spelling and lineage sections; single-source facts; the sources.
+
+use super::table::{NUMERIC, facts_of, subject_label};
+use super::{lineage, md_cell, quotes, spellings};
+use crate::Report;
+use crate::compare::{Comparison, Verdict};
+
+pub fn render(report: &Report, title: &str) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("# crosscheck report: {}\n\n", md_cell(title)));
+    out.push_str(&format!("{}\n", summary(report)));
+
+    let sections = [
+        (
+            Verdict::Conflict,
+            "Conflicts",
+            "Values that cannot all be right.",
+        ),
+        (
+            Verdict::Compatible,
+            "Compatible",
+            "Values that overlap but differ in precision.",
+        ),
+        (
+            Verdict::Agree,
+            "Agreeing",
+            "Every outlet's value denotes the same thing.",
+        ),
+    ];
+    for (verdict, heading, blurb) in sections {
+        let cs: Vec<&Comparison> = report
+            .comparisons
+            .iter()
+            .filter(|c| c.verdict == verdict && NUMERIC.contains(&c.kind))
+            .collect();
+        if cs.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n## {heading}\n\n{blurb}\n"));
+        for c in cs {
+            out.push_str(&comparison(report, c));
+        }
+    }
+    for section in [
+        quotes::markdown(report),
+        spellings::markdown(report),
+        lineage::markdown(report),
+    ] {
+        if !section.is_empty() {
+            out.push('\n');
+            out.push_str(&section);
+        }
+    }
+    let singles: Vec<&Comparison> = report
+        .comparisons
+        .iter()
+        .filter(|c| c.verdict == Verdict::SingleSource && NUMERIC.contains(&c.kind))
+        .collect();
+    if !singles.is_empty() {
+        out.push_str("\n## Single-source facts\n\nStated by one outlet only.\n\n");
+        out.push_str("| Kind | Subject | Outlet | Line | Words | Reads as |\n");
+        out.push_str("|---|---|---|---|---|---|\n");
+        for c in singles {
+            for f in facts_of(report, c) {
+                out.push_str(&format!(
+                    "| {} | {} | {} | {} | {} | {} |\n",
+                    c.kind,
+                    md_cell(&subject_label(c)),
+                    md_cell(&f.source),
+                    f.line,
+                    md_cell(&f.text),
+                    md_cell(&f.value.describe())
+                ));
+            }
+        }
+    }
+    out.push_str("\n## Sources\n\n| Id | Outlet | Published | Path |\n|---|---|---|---|\n");
+    for s in &report.sources {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            md_cell(&s.id),
+            md_cell(&s.outlet),
+            s.published
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "unknown (relative dates compared only with each other)".into()),
+            md_cell(&s.path)
+        ));
+    }
+    out
+}
+
+/// "5 sources · 61 facts · 2 conflicts · …"
+pub fn summary(report: &Report) -> String {
+    format!(
+        "**{} sources · {} facts · {} conflicts · {} variants · {} compatible · {} agree · {} single-source**",
+        report.sources.len(),
+        report.facts.len(),
+        report.count(Verdict::Conflict),
+        report.count(Verdict::Variant),
+        report.count(Verdict::Compatible),
+        report.count(Verdict::Agree),
+        report.count(Verdict::SingleSource),
+    )
+}
+
+/// One comparison: heading, verdict and detail, and a row per fact.
+pub fn comparison(report: &Report, c: &Comparison) -> String {
+    let outlets = {
+        let mut s: Vec<&str> = facts_of(report, c).map(|f| f.source.as_str()).collect();
+        s.dedup();
+        s.len()
+    };
+    let mut out = format!(
+        "\n### {} · {}\n\n**{}** — {} outlets, {} independent. {}\n\n",
+        c.kind,
+        md_cell(&subject_label(c)),
+        c.verdict,
+        outlets,
+        c.independent_sources,
+        md_cell(&c.detail)
+    );
+    out.push_str("| Outlet | Line | Words | Reads as |\n|---|---|---|---|\n");
+    for f in facts_of(report, c) {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            md_cell(&f.source),
+            f.line,
+            md_cell(&f.text),
+            md_cell(&f.value.describe())
+        ));
+    }
+    out
+}

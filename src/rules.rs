@@ -1,0 +1,213 @@
+//! Rules are data: `rules/*.toml` ship inside the binary and `--rules DIR`
+//! replaces any of them by a file of the same name. A bad rule file is an
+//! error that names the file, line and column and says what was expected.
+//!
+//! Every rule carries inline examples (`[[rule.test]]`); [`Rules::check`]
+//! runs them all, and `cargo test` runs [`Rules::check`] on the embedded
+//! rules.
+
+use crate::clean::boilerplate::{Boilerplate, BoilerplateFile};
+use crate::error::{Error, Result, line_col};
+use crate::extract::list::ListRules;
+use crate::extract::name::NameRules;
+use crate::extract::numeric::{PatternFile, PatternSet};
+use crate::extract::quote::QuoteRules;
+use crate::fact::Kind;
+use crate::normalise::hedges::HedgeFile;
+use crate::normalise::modality::ModalityFile;
+use crate::normalise::subjects::{SubjectFile, SubjectIndex};
+use serde::de::DeserializeOwned;
+use std::path::Path;
+
+/// The rule files crosscheck knows, in load order, with their embedded text.
+pub const FILES: &[(&str, &str)] = &[
+    (
+        "boilerplate.toml",
+        include_str!("../rules/boilerplate.toml"),
+    ),
+    ("hedges.toml", include_str!("../rules/hedges.toml")),
+    ("modality.toml", include_str!("../rules/modality.toml")),
+    ("subjects.toml", include_str!("../rules/subjects.toml")),
+    ("duration.toml", include_str!("../rules/duration.toml")),
+    ("since.toml", include_str!("../rules/since.toml")),
+    ("age.toml", include_str!("../rules/age.toml")),
+    ("count.toml", include_str!("../rules/count.toml")),
+    ("date.toml", include_str!("../rules/date.toml")),
+    ("quotes.toml", include_str!("../rules/quotes.toml")),
+    ("names.toml", include_str!("../rules/names.toml")),
+    ("lists.toml", include_str!("../rules/lists.toml")),
+];
+
+/// Pattern files and the fact kind each produces, in the order their facts
+/// win over overlapping ones of later files.
+pub const PATTERN_FILES: &[(&str, Kind)] = &[
+    ("since.toml", Kind::Since),
+    ("age.toml", Kind::Age),
+    ("date.toml", Kind::Date),
+    ("duration.toml", Kind::Duration),
+    ("count.toml", Kind::Count),
+];
+
+/// Every rule, parsed and compiled.
+#[derive(Clone, Debug)]
+pub struct Rules {
+    pub boilerplate: Boilerplate,
+    pub hedges: HedgeFile,
+    pub modality: ModalityFile,
+    pub subjects: SubjectFile,
+    pub subject_index: SubjectIndex,
+    /// Pattern rules per kind, in [`PATTERN_FILES`] order.
+    pub patterns: Vec<PatternSet>,
+    pub quotes: QuoteRules,
+    pub names: NameRules,
+    pub lists: ListRules,
+}
+
+/// The text of each rule file, embedded or from `--rules DIR`.
+struct Texts {
+    texts: Vec<(&'static str, String)>,
+}
+
+impl Texts {
+    fn get(&self, name: &str) -> &str {
+        self.texts
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| t.as_str())
+            .unwrap_or("")
+    }
+}
+
+impl Rules {
+    /// The rules built into the binary.
+    pub fn embedded() -> Result<Rules> {
+        Rules::load(None)
+    }
+
+    /// The embedded rules, with any file of `dir` replacing the embedded file
+    /// of the same name. A file in `dir` with another name is an error.
+    pub fn load(dir: Option<&Path>) -> Result<Rules> {
+        let mut texts: Vec<(&'static str, String)> =
+            FILES.iter().map(|(n, t)| (*n, t.to_string())).collect();
+        let mut origin: Vec<String> = FILES.iter().map(|(n, _)| format!("rules/{n}")).collect();
+        if let Some(dir) = dir {
+            let entries = std::fs::read_dir(dir)
+                .map_err(|e| Error::file(dir, format!("cannot read rules folder: {e}")))?;
+            let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            for path in paths {
+                if path.extension().and_then(|e| e.to_str()) != Some("toml") {
+                    continue;
+                }
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                let Some(i) = FILES.iter().position(|(n, _)| *n == name) else {
+                    let known: Vec<&str> = FILES.iter().map(|(n, _)| *n).collect();
+                    return Err(Error::file(
+                        &path,
+                        format!("unknown rule file, expected one of: {}", known.join(", ")),
+                    ));
+                };
+                let bytes = std::fs::read(&path)
+                    .map_err(|e| Error::file(&path, format!("cannot read: {e}")))?;
+                let text =
+                    String::from_utf8(bytes).map_err(|_| Error::file(&path, "not UTF-8 text"))?;
+                texts[i].1 = text;
+                origin[i] = path.display().to_string();
+            }
+        }
+        let texts = Texts { texts };
+        let name_of = |file: &str| -> String {
+            FILES
+                .iter()
+                .position(|(n, _)| *n == file)
+                .map(|i| origin[i].clone())
+                .unwrap_or_else(|| file.to_string())
+        };
+        let ctx = |file: &str| Ctx {
+            name: name_of(file),
+            text: texts.get(file).to_string(),
+        };
+
+        let boilerplate_file: BoilerplateFile = ctx("boilerplate.toml").parse()?;
+        let boilerplate = Boilerplate::compile(boilerplate_file, &ctx("boilerplate.toml"))?;
+        let hedges: HedgeFile = ctx("hedges.toml").parse()?;
+        let modality: ModalityFile = ctx("modality.toml").parse()?;
+        let subjects: SubjectFile = ctx("subjects.toml").parse()?;
+        let subject_index = SubjectIndex::new(&subjects).map_err(|e| {
+            Error::new(format!(
+                "{}: subject words do not compile: {e}",
+                name_of("subjects.toml")
+            ))
+        })?;
+        let mut patterns = Vec::new();
+        for (file, kind) in PATTERN_FILES {
+            let c = ctx(file);
+            let parsed: PatternFile = c.parse()?;
+            patterns.push(PatternSet::compile(*kind, parsed, &hedges, &c)?);
+        }
+        let quotes: QuoteRules = ctx("quotes.toml").parse()?;
+        let names: NameRules = ctx("names.toml").parse()?;
+        let lists: ListRules = ctx("lists.toml").parse()?;
+        Ok(Rules {
+            boilerplate,
+            hedges,
+            modality,
+            subjects,
+            subject_index,
+            patterns,
+            quotes,
+            names,
+            lists,
+        })
+    }
+
+    /// Runs every inline example of every rule file. Returns one line per
+    /// failing example; empty when all pass.
+    pub fn check(&self) -> Vec<String> {
+        let mut failures = Vec::new();
+        failures.extend(self.boilerplate.check_examples());
+        failures.extend(self.hedges.check_examples());
+        failures.extend(self.modality.check_examples());
+        failures.extend(self.subjects.check_examples(&self.subject_index));
+        for set in &self.patterns {
+            failures.extend(set.check_examples(self));
+        }
+        failures.extend(self.quotes.check_examples(self));
+        failures.extend(self.names.check_examples(self));
+        failures.extend(self.lists.check_examples(self));
+        failures
+    }
+
+    /// The compiled pattern rules for `kind`.
+    pub fn patterns_for(&self, kind: Kind) -> Option<&PatternSet> {
+        self.patterns.iter().find(|p| p.kind == kind)
+    }
+}
+
+/// One rule file being loaded: its display name and text, for errors with
+/// line and column.
+pub struct Ctx {
+    pub name: String,
+    pub text: String,
+}
+
+impl Ctx {
+    /// Parses the file; unknown keys and wrong types are errors at their
+    /// line and column.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T> {
+        toml::from_str(&self.text).map_err(|e| {
+            let (line, col) = e
+                .span()
+                .map(|s| line_col(&self.text, s.start))
+                .unwrap_or((1, 1));
+            let msg = e.message().trim().replace('\n', " ");
+            Error::at(&self.name, line, col, msg)
+        })
+    }
+
+    /// An error at byte `at` of the file.
+    pub fn error_at(&self, at: usize, what: impl std::fmt::Display) -> Error {
+        let (line, col) = line_col(&self.text, at);
+        Error::at(&self.name, line, col, what)
+    }
+}
