@@ -222,6 +222,33 @@ fn describe_dates(from: NaiveDate, to: NaiveDate) -> String {
     format!("{} to {}", from.format("%Y-%m-%d"), last.format("%Y-%m-%d"))
 }
 
+/// The sentence around `start..end`; of a very long sentence, only the
+/// part near the fact.
+fn sentence_window(doc: &crate::clean::Document, start: usize, end: usize) -> String {
+    const REACH: usize = 300;
+    let Some(s) = doc.sentence_at(start) else {
+        return String::new();
+    };
+    let text = &doc.text;
+    let floor = |mut i: usize| {
+        while i > 0 && !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let a = floor(s.start.max(start.saturating_sub(REACH)));
+    let b = floor(s.end.min(end + REACH)).max(a);
+    let mut out = String::new();
+    if a > s.start {
+        out.push('…');
+    }
+    out.push_str(&text[a..b]);
+    if b < s.end {
+        out.push('…');
+    }
+    out
+}
+
 /// A checkable fact of one source.
 #[derive(Clone, Debug, Serialize)]
 pub struct Fact {
@@ -278,7 +305,7 @@ impl Fact {
             modality: Modality::Actual,
             speaker: None,
             rule: rule.to_string(),
-            sentence: doc.sentence_text_at(start).to_string(),
+            sentence: sentence_window(doc, start, end),
         }
     }
 }

@@ -64,9 +64,9 @@ fn date_role(sentence: &str, fact: (usize, usize)) -> DateRole {
     let text = &sentence[fact.0..fact.1];
     let rest = &sentence[fact.1..];
     let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
-    let prev = sentence[..fact.0]
+    let prev = sentence[floor_char(sentence, fact.0.saturating_sub(64))..fact.0]
         .split_whitespace()
-        .last()
+        .next_back()
         .unwrap_or("")
         .to_lowercase();
     if rest.starts_with("'s") || rest.starts_with("’s") || rest.starts_with("s'") {
@@ -89,6 +89,17 @@ fn date_role(sentence: &str, fact: (usize, usize)) -> DateRole {
 const DETERMINERS: [&str; 9] = [
     "a", "an", "the", "his", "her", "their", "its", "our", "this",
 ];
+
+/// How far a clause is read either side of a figure, in bytes.
+const CLAUSE_REACH: usize = 400;
+
+/// The largest char boundary at or before `i`.
+pub fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
 
 /// Words that make a following date adverbial.
 const PREPOSITIONS: [&str; 10] = [
@@ -233,20 +244,23 @@ pub fn words_between(text: &str) -> usize {
 pub fn clause(sentence: &str, fact: (usize, usize)) -> (usize, usize) {
     let a = fact.0.min(sentence.len());
     let b = fact.1.clamp(a, sentence.len());
-    let before = &sentence[..a];
-    let mut lo = before
-        .char_indices()
-        .filter(|(_, c)| CLAUSE_BREAKS.contains(c))
-        .map(|(i, c)| i + c.len_utf8())
-        .last()
-        .unwrap_or(0);
+    // A clause is read at most CLAUSE_REACH bytes either side of the figure,
+    // so a sentence megabytes long costs no more than a short one.
+    let from = floor_char(sentence, a.saturating_sub(CLAUSE_REACH));
+    let to = floor_char(sentence, (b + CLAUSE_REACH).min(sentence.len()));
+    let before = &sentence[from..a];
+    let mut lo = from
+        + before
+            .char_indices()
+            .rfind(|(_, c)| CLAUSE_BREAKS.contains(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
     if let Some(i) = before.rfind(" - ") {
-        lo = lo.max(i + 3);
+        lo = lo.max(from + i + 3);
     }
-    let after = &sentence[b..];
+    let after = &sentence[b..to];
     let mut hi = after
         .find(|c| CLAUSE_BREAKS.contains(&c))
-        .map_or(sentence.len(), |i| b + i);
+        .map_or(to, |i| b + i);
     if let Some(i) = after.find(" - ") {
         hi = hi.min(b + i);
     }
