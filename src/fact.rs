@@ -1,7 +1,7 @@
 //! The one type that flows through the pipeline: a checkable fact with the
 //! words it came from, where they stand in the file, and its canonical value.
 
-use crate::interval::{Interval, fmt_num};
+use crate::interval::{Interval, fmt_grouped, fmt_num};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt;
@@ -145,7 +145,24 @@ impl Value {
         }
     }
 
-    /// A short reading of the value for tables and `detail`.
+    /// The value in words for reports ("under 3 h", "over 1,000,000
+    /// people"); [`Value::describe`] gives the exact interval.
+    pub fn reading(&self) -> String {
+        match self {
+            Value::Quantity { interval, unit } if unit == "s" => {
+                let (div, name) = duration_unit(interval);
+                format!("{} {name}", interval.reading(|x| fmt_grouped(x / div)))
+            }
+            Value::Quantity { interval, unit } if !unit.is_empty() => {
+                format!("{} {unit}", interval.reading(fmt_grouped))
+            }
+            Value::Quantity { interval, .. } => interval.reading(fmt_grouped),
+            Value::Dates { from, to, .. } => describe_dates(*from, *to),
+            other => other.describe(),
+        }
+    }
+
+    /// The exact value: intervals in interval notation ("[2.4, 3) h").
     pub fn describe(&self) -> String {
         match self {
             Value::Quantity { interval, unit } => describe_quantity(interval, unit),

@@ -106,7 +106,9 @@ impl PatternSet {
             for (name, body) in &macros {
                 s = s.replace(name, body);
             }
-            format!("(?i){s}")
+            // ASCII word boundaries keep the fast DFA engine on text with
+            // curly quotes; numbers and units are ASCII words anyway.
+            format!("(?i){}", s.replace(r"\b", r"(?-u:\b)"))
         };
         let mut rules = Vec::new();
         for r in file.rule {

@@ -124,7 +124,7 @@ impl SubjectIndex {
         let re = if alts.is_empty() {
             Regex::new(r"[^\s\S]")?
         } else {
-            Regex::new(&format!(r"(?i)\b(?:{})\b", alts.join("|")))?
+            Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alts.join("|")))?
         };
         let by_word = words
             .iter()
