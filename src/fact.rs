@@ -154,7 +154,17 @@ impl Value {
                 format!("{} {name}", interval.reading(|x| fmt_grouped(x / div)))
             }
             Value::Quantity { interval, unit } if !unit.is_empty() => {
-                format!("{} {unit}", interval.reading(fmt_grouped))
+                // A bare whole count ("26 leaders" = 25.5 to 26.5) reads as itself.
+                let mid = (interval.lo + interval.hi) / 2.0;
+                let whole = (interval.hi - interval.lo - 1.0).abs() < 1e-9
+                    && !interval.lo_open
+                    && !interval.hi_open
+                    && mid.fract() == 0.0;
+                if whole {
+                    format!("{} {unit}", fmt_grouped(mid))
+                } else {
+                    format!("{} {unit}", interval.reading(fmt_grouped))
+                }
             }
             Value::Quantity { interval, .. } => interval.reading(fmt_grouped),
             Value::Dates { from, to, .. } => describe_dates(*from, *to),
@@ -205,8 +215,9 @@ fn describe_quantity(iv: &Interval, unit: &str) -> String {
 fn duration_unit(iv: &Interval) -> (f64, &'static str) {
     let x = if iv.hi.is_finite() { iv.hi } else { iv.lo };
     // (unit, name, shown from this many units up)
-    const UNITS: [(f64, &str, f64); 6] = [
+    const UNITS: [(f64, &str, f64); 7] = [
         (365.25 * 86400.0, "years", 2.0),
+        (365.25 / 12.0 * 86400.0, "months", 2.0),
         (7.0 * 86400.0, "weeks", 2.0),
         (86400.0, "days", 2.0),
         (3600.0, "h", 0.999),
