@@ -195,7 +195,11 @@ impl SubjectIndex {
         // "the war, now in its fourth year": "its" points back one clause.
         let own = &sentence[lo..hi];
         if lo > 0 && (has_word(own, "its") || has_word(own, "their")) {
-            let prev_hi = lo - 1;
+            // The clause before ends where this one's break character starts.
+            let prev_hi = sentence[..lo]
+                .char_indices()
+                .next_back()
+                .map_or(0, |(i, _)| i);
             let (plo, _) = clause(sentence, (prev_hi, prev_hi));
             let prev = self.candidates(sentence, plo, prev_hi, kind);
             return prev.into_iter().max_by_key(|c| c.end);
@@ -242,8 +246,8 @@ pub fn words_between(text: &str) -> usize {
 /// The byte range of the clause of `sentence` that holds `fact`: bounded by
 /// commas, semicolons, colons, brackets, dashes and spaced hyphens.
 pub fn clause(sentence: &str, fact: (usize, usize)) -> (usize, usize) {
-    let a = fact.0.min(sentence.len());
-    let b = fact.1.clamp(a, sentence.len());
+    let a = floor_char(sentence, fact.0.min(sentence.len()));
+    let b = floor_char(sentence, fact.1.clamp(a, sentence.len()));
     // A clause is read at most CLAUSE_REACH bytes either side of the figure,
     // so a sentence megabytes long costs no more than a short one.
     let from = floor_char(sentence, a.saturating_sub(CLAUSE_REACH));
