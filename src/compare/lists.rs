@@ -106,6 +106,10 @@ fn resolver(facts: &[&Fact]) -> impl Fn(&str) -> String {
     }
 }
 
+/// A person on the lists: display name, the sources naming them, and the
+/// side each source places them on.
+type Named<'a> = (String, Vec<&'a str>, BTreeMap<&'a str, String>);
+
 /// Every outlet's participants, compared.
 fn compare_participants(facts: &[&Fact]) -> Comparison {
     let resolve = resolver(facts);

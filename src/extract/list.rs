@@ -315,8 +315,7 @@ fn participants(
                 .unwrap_or(0);
             if let Some(p) = in_sentence
                 .iter()
-                .filter(|m| !m.possessive && m.start >= base + clause && m.end <= base + ts)
-                .next_back()
+                .rfind(|m| !m.possessive && m.start >= base + clause && m.end <= base + ts)
             {
                 seg.insert(0, (p, base + clause));
             }
