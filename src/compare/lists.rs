@@ -114,8 +114,8 @@ type Named<'a> = (String, Vec<&'a str>, BTreeMap<&'a str, String>);
 fn compare_participants(facts: &[&Fact]) -> Comparison {
     let resolve = resolver(facts);
     let sources = sources_of(facts);
-    // person key → (display name, sources naming them, side per source)
-    let mut people: BTreeMap<String, (String, Vec<&str>, BTreeMap<&str, String>)> = BTreeMap::new();
+    // person key → who they are on the lists
+    let mut people: BTreeMap<String, Named> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
     let mut by_source: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     for f in facts {
