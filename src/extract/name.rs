@@ -19,7 +19,7 @@
 //! Zelenskiy" and "Zelenskiy" are two facts of Reuters), placed at the first
 //! mention outside quotation marks. Its value is the surface spelling and
 //! the entity key (`zelenski/volodimir`, see [`crate::normalise::names`]);
-//! a bare surname takes the given name the document introduced for it.
+//! a bare surname takes the given name the document first introduced for it.
 //!
 //! ## Known gaps
 //! - Given names used alone ("Melania", "Vladimir") are not read as people.
@@ -223,8 +223,10 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
         }
     }
     found.sort_by_key(|(m, _)| m.start);
-    // Resolve keys: a bare surname takes the given name most recently
-    // introduced for it, else the first one the document introduces.
+    // Resolve keys: a bare surname takes the given name the document
+    // introduced first for it — news style names a second person of the
+    // same surname in full ("First Lady Melania Trump … which Trump
+    // hand-delivered").
     let mut first_given: BTreeMap<String, String> = BTreeMap::new();
     for (_, p) in &found {
         if p.given_key.is_some() {
@@ -233,23 +235,20 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
                 .or_insert_with(|| p.entity_key());
         }
     }
-    let mut latest: BTreeMap<String, String> = BTreeMap::new();
-    let mut out = Vec::new();
-    for (mut m, p) in found {
-        m.key = if p.given_key.is_some() {
-            let k = p.entity_key();
-            latest.insert(p.surname_key.clone(), k.clone());
-            k
-        } else {
-            latest
-                .get(&p.surname_key)
-                .or_else(|| first_given.get(&p.surname_key))
-                .cloned()
-                .unwrap_or_else(|| p.entity_key())
-        };
-        out.push(m);
-    }
-    out
+    found
+        .into_iter()
+        .map(|(mut m, p)| {
+            m.key = if p.given_key.is_some() {
+                p.entity_key()
+            } else {
+                first_given
+                    .get(&p.surname_key)
+                    .cloned()
+                    .unwrap_or_else(|| p.entity_key())
+            };
+            m
+        })
+        .collect()
 }
 
 /// Runs of adjacent capitalised words (a particle may join two), cut after
