@@ -188,10 +188,22 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
             .find_iter(text)
             .map(|m| {
                 let mut t = m.as_str();
-                // A trailing full stop ends the sentence, not the word,
-                // unless the word is an abbreviation ("U.S.").
-                if t.ends_with('.') && !t[..t.len() - 1].contains('.') {
-                    t = &t[..t.len() - 1];
+                // A trailing full stop or closing quote ends the sentence or
+                // quotation, not the word; an abbreviation keeps its stop
+                // ("U.S."), a possessive its apostrophe ("Trump's").
+                loop {
+                    let before = t.len();
+                    if t.ends_with('.') && !t[..t.len() - 1].contains('.') {
+                        t = &t[..t.len() - 1];
+                    }
+                    if let Some(rest) = t.strip_suffix(['\'', '’'])
+                        && rest.ends_with(['.', '\'', '’'])
+                    {
+                        t = rest;
+                    }
+                    if t.len() == before {
+                        break;
+                    }
                 }
                 Word {
                     start: s.start + m.start(),
@@ -258,10 +270,12 @@ fn runs<'a>(doc: &Document, words: &[Word<'a>]) -> Vec<Vec<Word<'a>>> {
     let mut cur: Vec<Word> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         let capital = w.text.starts_with(char::is_uppercase);
+        // "Ursula von der Leyen": particles between capitalised words.
         let particle = !cur.is_empty()
             && PARTICLES.contains(&w.text)
-            && words
-                .get(i + 1)
+            && words[i + 1..]
+                .iter()
+                .find(|n| !PARTICLES.contains(&n.text))
                 .is_some_and(|n| n.text.starts_with(char::is_uppercase));
         let adjacent = cur
             .last()
@@ -306,7 +320,10 @@ fn read_run(
         i += 1;
     }
     let mut j = i;
-    while j < run.len() && name_shaped(run[j].text) && !vocab.is_not_name(run[j].text) {
+    while j < run.len()
+        && ((name_shaped(run[j].text) && !vocab.is_not_name(run[j].text))
+            || (j > i && PARTICLES.contains(&run[j].text)))
+    {
         j += 1;
         if is_possessive(run[j - 1].text) {
             break;
