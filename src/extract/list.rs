@@ -349,7 +349,17 @@ fn participants(
         let side = if gap.as_deref().is_some_and(|g| g.is_empty() || g == "and") {
             members.last().and_then(|p| p.side.clone())
         } else {
-            side_in(lr, cue_text).or_else(|| seg_side.clone())
+            // Only the words that introduce this member count ("Russian
+            // counterparts", "US Secretary of State"), not a clause about
+            // someone else before them.
+            let title = cue_text
+                .rsplit([',', ';'])
+                .next()
+                .unwrap_or("")
+                .rsplit(" and ")
+                .next()
+                .unwrap_or("");
+            side_in(lr, title).or_else(|| seg_side.clone())
         };
         members.push(Member {
             name: m.surface.clone(),
