@@ -77,6 +77,14 @@ pub struct Side {
 pub struct Counted {
     pub id: String,
     pub pattern: String,
+    /// Counted nouns that never head a list of names ("three weeks, Trump
+    /// and Putin …" is a time, then a subject).
+    #[serde(default)]
+    pub skip_nouns: Vec<String>,
+    /// Words that, alone before the count, make it an opening phrase
+    /// ("In three weeks, …", "After two meetings, …").
+    #[serde(default)]
+    pub skip_after: Vec<String>,
 }
 
 /// An inline example: a sentence and the list read from it.
@@ -236,7 +244,7 @@ impl Extractor for List {
             }
             for (c, re) in &counted {
                 for caps in re.captures_iter(text) {
-                    if let Some(f) = counted_list(doc, s.start, text, &caps, &c.id) {
+                    if let Some(f) = counted_list(doc, s.start, text, &caps, c) {
                         facts.push(f);
                     }
                 }
@@ -400,7 +408,7 @@ const ITEM: &str =
 static ITEM_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(ITEM).expect("item pattern"));
 static ITEMS_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^{ITEM}(?:(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+){ITEM})*"
+        r"^{ITEM}(?:\s*,\s*{ITEM})*(?:,?\s+(?:and|or)\s+{ITEM})?"
     ))
     .expect("items pattern")
 });
@@ -411,9 +419,26 @@ fn counted_list(
     base: usize,
     text: &str,
     caps: &regex::Captures,
-    rule: &str,
+    rule: &Counted,
 ) -> Option<Fact> {
     let whole = caps.get(0)?;
+    let noun = caps.name("noun")?.as_str().to_lowercase();
+    if rule
+        .skip_nouns
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(&noun))
+    {
+        return None;
+    }
+    let opening = text[..whole.start()].trim();
+    if opening.is_empty()
+        || rule
+            .skip_after
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(opening))
+    {
+        return None;
+    }
     let num = crate::normalise::numbers::parse(caps.name("num")?.as_str())?;
     if num.vague.is_some() || num.value.fract() != 0.0 || num.value < 2.0 {
         return None;
@@ -421,6 +446,17 @@ fn counted_list(
     let stated = num.value as u32;
     // Items: capitalised chunks separated by commas and a final "and"/"or".
     let stretch = ITEMS_RE.find(&text[whole.end()..])?;
+    // Only a list set off from the sentence is read: followed by
+    // punctuation, its end, or "as"; "three weeks, Trump and Putin will
+    // meet" is no list.
+    let after = text[whole.end() + stretch.end()..].trim_start();
+    if !(after.is_empty()
+        || after.starts_with([',', '.', ';', ':', ')', '—', '–'])
+        || after.starts_with("as ")
+        || after.starts_with("- "))
+    {
+        return None;
+    }
     let items: Vec<(usize, usize)> = ITEM_RE
         .find_iter(stretch.as_str())
         .map(|m| (whole.end() + m.start(), whole.end() + m.end()))
@@ -453,7 +489,7 @@ fn counted_list(
             stated_count: Some(stated),
             side: None,
         },
-        rule,
+        &rule.id,
     );
     f.hedge = hedge;
     f.subject = caps
