@@ -487,3 +487,17 @@ fn lists_of_two_meetings_stay_apart() {
         .count();
     assert_eq!(lists, 2);
 }
+
+#[test]
+fn spellings_listed_in_the_rules_are_one_person() {
+    let r = analyse(&[
+        (
+            "a",
+            "Belarusian President Alexander Lukashenko met Putin in Minsk.",
+        ),
+        ("b", "Aleksandr Lukashenko said the talks were useful."),
+    ]);
+    let c = name_comparison(&r, "a", "Alexander Lukashenko");
+    assert_eq!(c.key, name_comparison(&r, "b", "Aleksandr Lukashenko").key);
+    assert_eq!(c.verdict, Verdict::Variant, "{}", c.detail);
+}

@@ -31,7 +31,7 @@
 use super::Extractor;
 use crate::clean::Document;
 use crate::fact::{Fact, Kind, Value};
-use crate::normalise::names::{Person, strip_possessive};
+use crate::normalise::names::{Person, skeleton, strip_possessive};
 use crate::rules::Rules;
 use regex::Regex;
 use serde::Deserialize;
@@ -48,6 +48,10 @@ pub struct NameRules {
     pub speech_verbs: Vec<String>,
     #[serde(default)]
     pub not_names: Vec<String>,
+    /// Spellings of one name that folding does not bring together
+    /// (Aleksandr / Alexander); each group keys as its first.
+    #[serde(default)]
+    pub spellings: Vec<Vec<String>>,
     #[serde(default, rename = "test")]
     pub tests: Vec<NameTest>,
 }
@@ -122,6 +126,8 @@ struct Vocab {
     titles: Vec<String>,
     speech: BTreeSet<String>,
     not_names: BTreeSet<String>,
+    /// Folded spelling → the key of its group's first spelling.
+    same: BTreeMap<String, String>,
 }
 
 impl Vocab {
@@ -133,7 +139,26 @@ impl Vocab {
             titles,
             speech: r.speech_verbs.iter().map(|t| t.to_lowercase()).collect(),
             not_names: r.not_names.iter().map(|t| t.to_lowercase()).collect(),
+            same: r
+                .spellings
+                .iter()
+                .filter_map(|g| {
+                    let first = skeleton(g.first()?);
+                    Some(g.iter().map(move |f| (skeleton(f), first.clone())))
+                })
+                .flatten()
+                .collect(),
         }
+    }
+
+    /// The person with listed spellings keyed as one.
+    fn canon(&self, mut p: Person) -> Person {
+        let one = |k: &str| self.same.get(k).cloned().unwrap_or_else(|| k.to_string());
+        p.surname_key = one(&p.surname_key);
+        p.given_key = p
+            .given_key
+            .map(|g| g.split(' ').map(one).collect::<Vec<_>>().join(" "));
+        p
     }
 
     fn is_not_name(&self, w: &str) -> bool {
@@ -219,7 +244,7 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
     let known: BTreeSet<String> = found.iter().map(|(_, p)| p.surname_key.clone()).collect();
     for (start, end, possessive) in bare {
         let text = &doc.text[start..end];
-        let p = Person::parse(text);
+        let p = vocab.canon(Person::parse(text));
         if known.contains(&p.surname_key) && !found.iter().any(|(m, _)| m.start == start) {
             found.push((
                 Mention {
@@ -310,8 +335,14 @@ fn read_run(
 ) {
     // Strip leading titles and non-name words ("US Secretary", "Foreign
     // Minister", "Russian"), then cut at the first non-name word left.
-    let mut i = 0;
-    let mut titled_in_run = false;
+    // A title inside the run starts the name after it, whatever stands
+    // before ("Belarusian President Alexander Lukashenko").
+    let last_title = run.iter().rposition(|w| vocab.is_title_word(w.text));
+    let mut i = last_title.map_or(0, |k| k + 1);
+    let mut titled_in_run = last_title.is_some();
+    if last_title.is_some_and(|k| is_possessive(run[k].text)) {
+        return;
+    }
     while i < run.len() && (vocab.is_not_name(run[i].text) || vocab.is_title_word(run[i].text)) {
         titled_in_run |= vocab.is_title_word(run[i].text);
         if is_possessive(run[i].text) {
@@ -370,7 +401,7 @@ fn read_run(
     match rule {
         Some(rule) => {
             let surface = doc.text[start..name_end].to_string();
-            let p = Person::parse(&surface);
+            let p = vocab.canon(Person::parse(&surface));
             if p.surname_key.is_empty() {
                 return;
             }
