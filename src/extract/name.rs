@@ -153,12 +153,21 @@ impl Vocab {
 
     /// The person with listed spellings keyed as one.
     fn canon(&self, mut p: Person) -> Person {
-        let one = |k: &str| self.same.get(k).cloned().unwrap_or_else(|| k.to_string());
-        p.surname_key = one(&p.surname_key);
-        p.given_key = p
-            .given_key
-            .map(|g| g.split(' ').map(one).collect::<Vec<_>>().join(" "));
+        p.surname_key = self.one(&p.surname_key);
+        p.given_key = p.given_key.map(|g| {
+            g.split(' ')
+                .map(|w| self.one(w))
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
         p
+    }
+
+    fn one(&self, key: &str) -> String {
+        self.same
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
     }
 
     fn is_not_name(&self, w: &str) -> bool {
