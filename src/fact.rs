@@ -81,11 +81,13 @@ impl Modality {
 }
 
 /// One person named in a list, with the key that identifies them across
-/// spellings.
+/// spellings, and the side or delegation the text places them on.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Member {
     pub name: String,
     pub key: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub side: Option<String>,
 }
 
 /// The canonical value of a fact. JSON: an object with a `type` field, the
