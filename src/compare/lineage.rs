@@ -414,9 +414,20 @@ fn hash_of<T: Hash>(t: T) -> u64 {
 
 /// The lineage view of `doc`: its kept sentences with quotes masked.
 pub fn profile(doc: &Document, vocab: &mut Vocabulary) -> Profile {
+    profile_with(doc, vocab, true)
+}
+
+/// The lineage view of `doc`, quotes masked or not. Unmasked suits two
+/// versions of one story, where a changed quote is a change to show.
+pub fn profile_with(doc: &Document, vocab: &mut Vocabulary, mask_quotes: bool) -> Profile {
     let mut toks = Vec::new();
     for &(a, b) in &doc.paragraphs {
         toks.extend(tokens(&doc.text[a..b], a));
+    }
+    if !mask_quotes {
+        for t in &mut toks {
+            t.quoted = false;
+        }
     }
     let mut sentences = Vec::with_capacity(doc.sentences.len());
     let mut keys = Vec::new();
