@@ -277,7 +277,8 @@ pub struct SentenceProfile {
 #[derive(Clone, Debug)]
 pub struct Profile {
     pub sentences: Vec<SentenceProfile>,
-    /// Content-word bigram hashes, sorted, without repeats.
+    /// Content-word bigrams (two word ids in one number), sorted, without
+    /// repeats.
     pub keys: Vec<u64>,
     /// Content words of all sentences, counted with repeats per sentence.
     pub weight: usize,
@@ -453,7 +454,7 @@ pub fn profile_with(doc: &Document, vocab: &mut Vocabulary, mask_quotes: bool) -
             }
             let id = vocab.id(&stem(&w.word));
             if let Some(p) = prev {
-                keys.push(hash_of((p, id)));
+                keys.push((u64::from(p) << 32) | u64::from(id));
             }
             prev = Some(id);
             content.push(id);
@@ -464,10 +465,11 @@ pub fn profile_with(doc: &Document, vocab: &mut Vocabulary, mask_quotes: bool) -
         let mut shingles = Vec::new();
         // Shingles run over unquoted words only, and never across a quote.
         for run in words.split(|w| w.quoted) {
-            for win in run.windows(SHINGLE) {
-                shingles.push(hash_of(
-                    win.iter().map(|w| w.word.as_str()).collect::<Vec<_>>(),
-                ));
+            let hashes: Vec<u64> = run.iter().map(|w| hash_of(w.word.as_str())).collect();
+            for win in hashes.windows(SHINGLE) {
+                shingles.push(win.iter().fold(0u64, |h, &w| {
+                    (h.rotate_left(17) ^ w).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                }));
             }
         }
         shingles.sort_unstable();
