@@ -38,8 +38,8 @@
 
 use crate::clean::Document;
 use serde::Serialize;
-use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+use std::hash::BuildHasherDefault;
 use std::hash::{Hash, Hasher};
 use unicode_normalization::UnicodeNormalization;
 
@@ -91,6 +91,38 @@ pub struct Link {
     /// The aligned sentence pairs, in the later article's order.
     pub evidence: Vec<AlignedPair>,
 }
+
+/// The multiply-rotate hash of rustc (FxHash): much faster than SipHash
+/// for the integer and short-word keys here, and no input is adversarial.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(buf));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Words that carry no content of their own.
 const STOP_WORDS: &[&str] = &[
@@ -259,7 +291,10 @@ const MIN_DICE: f64 = 0.34;
 /// Shared shingles that make a verbatim passage.
 const VERBATIM_SHINGLES: usize = 1;
 /// Bigrams two articles must share before their sentences are aligned.
-const MIN_SHARED_KEYS: u32 = 3;
+/// Two borrowed passages of eight words (the least partial borrowing)
+/// share more; independent reports of one event share a dozen or more, so
+/// those are still aligned and judged.
+const MIN_SHARED_KEYS: u32 = 6;
 
 /// One sentence as lineage sees it.
 #[derive(Clone, Debug)]
@@ -311,6 +346,14 @@ struct Token {
 /// Lower-cases, folds diacritics and curly apostrophes, drops a trailing
 /// possessive.
 fn normalise_word(w: &str) -> String {
+    if w.is_ascii() {
+        let mut s = w.to_ascii_lowercase();
+        if s.ends_with("'s") {
+            s.truncate(s.len() - 2);
+        }
+        s.retain(|c| c != '\'');
+        return s;
+    }
     let mut s: String = w
         .nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
@@ -411,7 +454,7 @@ fn tokens(text: &str, offset: usize) -> Vec<Token> {
 }
 
 fn hash_of<T: Hash>(t: T) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = FxHasher::default();
     t.hash(&mut h);
     h.finish()
 }
@@ -520,7 +563,7 @@ pub struct Match {
 /// Several sentences of `to` may align to one of `from` (a merged or split
 /// sentence). Result in `to` order.
 pub fn align(from: &Profile, to: &Profile) -> Vec<Match> {
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<u32, Vec<usize>> = HashMap::default();
     for (i, s) in from.sentences.iter().enumerate() {
         for &w in &s.content {
             index.entry(w).or_default().push(i);
@@ -671,20 +714,22 @@ pub fn detect(docs: &[Document]) -> Vec<Link> {
 /// alignment. Bigrams found in very many articles (stock phrases, the
 /// names of the day) are skipped, which bounds the work per bigram.
 pub fn candidates(profiles: &[Profile]) -> Vec<(usize, usize)> {
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
-    for (d, p) in profiles.iter().enumerate() {
-        for &k in &p.keys {
-            postings.entry(k).or_default().push(d as u32);
-        }
-    }
+    // The inverted index as one sorted list of (bigram, article): cheaper
+    // than a map of lists when most bigrams occur once.
+    let mut postings: Vec<(u64, u32)> = profiles
+        .iter()
+        .enumerate()
+        .flat_map(|(d, p)| p.keys.iter().map(move |&k| (k, d as u32)))
+        .collect();
+    postings.sort_unstable();
     let cap = 50.max((profiles.len() as f64).sqrt() as usize);
-    let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
-    for docs in postings.values() {
-        if docs.len() < 2 || docs.len() > cap {
+    let mut pairs: HashMap<(u32, u32), u32> = HashMap::default();
+    for run in postings.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() < 2 || run.len() > cap {
             continue;
         }
-        for (i, &a) in docs.iter().enumerate() {
-            for &b in &docs[i + 1..] {
+        for (i, &(_, a)) in run.iter().enumerate() {
+            for &(_, b) in &run[i + 1..] {
                 *pairs.entry((a, b)).or_insert(0) += 1;
             }
         }
@@ -701,20 +746,26 @@ pub fn candidates(profiles: &[Profile]) -> Vec<(usize, usize)> {
 /// The link between two articles, directed from the source to the later
 /// one, if they are related.
 fn link(da: &Document, pa: &Profile, db: &Document, pb: &Profile) -> Option<Link> {
-    let b_from_a = overlap(pa, pb);
-    let a_from_b = overlap(pb, pa);
     let a_first = match (da.published, db.published) {
         (Some(x), Some(y)) if x != y => x < y,
-        // The article more contained in the other is the later one; on a
-        // tie the longer article is the source.
-        _ if (b_from_a.shared - a_from_b.shared).abs() > 0.02 => b_from_a.shared > a_from_b.shared,
-        _ => pa.weight >= pb.weight,
+        _ => {
+            // The article more contained in the other is the later one; on
+            // a tie the longer article is the source.
+            let b_from_a = overlap(pa, pb);
+            let a_from_b = overlap(pb, pa);
+            if (b_from_a.shared - a_from_b.shared).abs() > 0.02 {
+                b_from_a.shared > a_from_b.shared
+            } else {
+                pa.weight >= pb.weight
+            }
+        }
     };
-    let (from, fp, to, tp, o) = if a_first {
-        (da, pa, db, pb, b_from_a)
+    let (from, fp, to, tp) = if a_first {
+        (da, pa, db, pb)
     } else {
-        (db, pb, da, pa, a_from_b)
+        (db, pb, da, pa)
     };
+    let o = overlap(fp, tp);
     let relation = relation(&o)?;
     // Partial borrowing is the verbatim passages only: a reworded sentence
     // on the same point is what independent reporting looks like too.
