@@ -38,6 +38,7 @@
 
 use crate::clean::Document;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::hash::BuildHasherDefault;
 use std::hash::{Hash, Hasher};
@@ -368,26 +369,26 @@ fn normalise_word(w: &str) -> String {
 }
 
 /// Trims endings so "guarantees"/"guarantee", "attacked"/"attack" meet.
-fn stem(w: &str) -> String {
+fn stem(w: &str) -> Cow<'_, str> {
     let n = w.chars().count();
-    if n <= 3 || w.chars().any(|c| c.is_ascii_digit()) {
-        return w.to_string();
+    if n <= 3 || w.bytes().any(|c| c.is_ascii_digit()) {
+        return Cow::Borrowed(w);
     }
-    for (suffix, keep) in [
-        ("ies", "y"),
-        ("ing", ""),
-        ("ed", ""),
-        ("es", "e"),
-        ("s", ""),
-    ] {
+    if let Some(base) = w.strip_suffix("ies")
+        && base.chars().count() >= 3
+    {
+        return Cow::Owned(format!("{base}y"));
+    }
+    // "es" becomes "e": the same as dropping the "s".
+    for suffix in ["ing", "ed", "s"] {
         if let Some(base) = w.strip_suffix(suffix)
             && base.chars().count() >= 3
             && !(suffix == "s" && base.ends_with('s'))
         {
-            return format!("{base}{keep}");
+            return Cow::Borrowed(base);
         }
     }
-    w.to_string()
+    Cow::Borrowed(w)
 }
 
 fn is_stop(w: &str) -> bool {
