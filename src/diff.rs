@@ -172,6 +172,7 @@ pub fn diff_documents(base: &Document, variant: &Document, rules: &Rules) -> Dif
     let pb = lineage::profile_with(base, &mut vocab, false);
     let pv = lineage::profile_with(variant, &mut vocab, false);
     let mut matches = lineage::align(&pb, &pv);
+    match_merged_sentences(&pb, &pv, &mut matches);
     match_short_sentences(base, &pb, variant, &pv, &mut matches);
 
     // Sentence pairs by byte start, for pairing facts through sentences.
@@ -213,15 +214,26 @@ pub fn diff_documents(base: &Document, variant: &Document, rules: &Rules) -> Dif
     let mut sentences = Vec::new();
     let text_of = |d: &Document, s: &lineage::SentenceProfile| d.text[s.start..s.end].to_string();
     let mut matched_base = BTreeSet::new();
-    let mut by_variant = vec![None; pv.sentences.len()];
+    let mut by_variant = vec![Vec::new(); pv.sentences.len()];
     for m in &matches {
         matched_base.insert(m.from);
-        by_variant[m.to] = Some(*m);
+        by_variant[m.to].push(*m);
     }
     for (j, s) in pv.sentences.iter().enumerate() {
         let vt = text_of(variant, s);
-        match by_variant[j] {
-            Some(m) => {
+        if by_variant[j].is_empty() {
+            sentences.push(SentenceChange {
+                change: SentenceChangeKind::Added,
+                base_line: None,
+                variant_line: Some(s.line),
+                base: None,
+                variant: Some(vt.clone()),
+                similarity: None,
+                words: Vec::new(),
+            });
+        }
+        for &m in &by_variant[j] {
+            {
                 let b = &pb.sentences[m.from];
                 let bt = text_of(base, b);
                 let kept = normalise_text(&bt) == normalise_text(&vt);
@@ -239,19 +251,10 @@ pub fn diff_documents(base: &Document, variant: &Document, rules: &Rules) -> Dif
                         word_diff(&bt, &vt)
                     },
                     base: Some(bt),
-                    variant: Some(vt),
+                    variant: Some(vt.clone()),
                     similarity: Some((m.similarity * 100.0).round() / 100.0),
                 });
             }
-            None => sentences.push(SentenceChange {
-                change: SentenceChangeKind::Added,
-                base_line: None,
-                variant_line: Some(s.line),
-                base: None,
-                variant: Some(vt),
-                similarity: None,
-                words: Vec::new(),
-            }),
         }
     }
     for (i, s) in pb.sentences.iter().enumerate() {
@@ -281,6 +284,28 @@ pub fn diff_documents(base: &Document, variant: &Document, rules: &Rules) -> Dif
         unchanged_facts,
         sentences,
     }
+}
+
+/// Sentences the variant merged: a base sentence left over whose best
+/// partner in the variant is already aligned to another base sentence
+/// went into that sentence too; it was not cut.
+fn match_merged_sentences(
+    pb: &lineage::Profile,
+    pv: &lineage::Profile,
+    matches: &mut Vec<lineage::Match>,
+) {
+    let used: BTreeSet<usize> = matches.iter().map(|m| m.from).collect();
+    for r in lineage::align(pv, pb) {
+        if !used.contains(&r.to) {
+            matches.push(lineage::Match {
+                from: r.to,
+                to: r.from,
+                similarity: r.similarity,
+                verbatim: r.verbatim,
+            });
+        }
+    }
+    matches.sort_by_key(|m| (m.to, m.from));
 }
 
 /// Second pass for what content words cannot align: short sentences made
@@ -320,7 +345,7 @@ fn match_short_sentences(
             });
         }
     }
-    matches.sort_by_key(|m| m.to);
+    matches.sort_by_key(|m| (m.to, m.from));
 }
 
 fn side(d: &Document) -> Side {
