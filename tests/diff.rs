@@ -135,6 +135,28 @@ fn sentences_are_aligned_with_word_diffs() {
 }
 
 #[test]
+fn a_sentence_merged_into_another_is_not_cut() {
+    // The rewrite folds "Both Moscow and Kyiv deny targeting civilians in
+    // the war." into its casualties sentence.
+    let j = json();
+    let sentences = j["sentences"].as_array().expect("array");
+    let merged = sentences
+        .iter()
+        .find(|s| {
+            s["base"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("Both Moscow and Kyiv deny targeting civilians"))
+        })
+        .expect("the sentence is listed");
+    assert_eq!(merged["change"], "reworded");
+    assert!(
+        merged["variant"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Both sides in the war deny targeting civilians"))
+    );
+}
+
+#[test]
 fn an_article_against_itself_has_no_changes() {
     let out = Command::cargo_bin("crosscheck")
         .expect("binary built")
