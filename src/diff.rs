@@ -194,11 +194,7 @@ pub fn diff_documents(base: &Document, variant: &Document, rules: &Rules) -> Dif
     let mut unchanged_facts = 0;
     for &(i, j) in &pairing.pairs {
         let (a, b) = (&bf[i], &vf[j]);
-        let change = if !same_value(&a.value, &b.value) {
-            FactChangeKind::Value
-        } else if normalise_text(&a.text) != normalise_text(&b.text) {
-            FactChangeKind::Wording
-        } else {
+        let Some(change) = change_of(a, b) else {
             unchanged_facts += 1;
             continue;
         };
@@ -459,11 +455,23 @@ pub fn affinity(a: &Fact, b: &Fact, aligned: bool) -> Option<f64> {
     Some(base + bonus)
 }
 
+/// How a paired fact changed, or `None` when it did not.
+pub fn change_of(a: &Fact, b: &Fact) -> Option<FactChangeKind> {
+    if !same_value(&a.value, &b.value) {
+        Some(FactChangeKind::Value)
+    } else if normalise_text(&a.text) != normalise_text(&b.text) {
+        Some(FactChangeKind::Wording)
+    } else {
+        None
+    }
+}
+
 /// Whether two values say the same thing (quotes: the same matching key).
 fn same_value(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Quote { key: ka, .. }, Value::Quote { key: kb, .. }) => ka == kb,
-        (Value::Name { surface: sa, .. }, Value::Name { surface: sb, .. }) => sa == sb,
+        // One person in another spelling is a rewording, shown as such.
+        (Value::Name { key: ka, .. }, Value::Name { key: kb, .. }) => ka == kb,
         (
             Value::List {
                 members: ma,
@@ -917,6 +925,28 @@ mod tests {
         assert_eq!(affinity(&a, &b, false), None);
         let c = quote("b", "We are ready to work on that", Some("zelenskiy"));
         assert!(affinity(&a, &c, false).is_some());
+    }
+
+    #[test]
+    fn an_altered_quote_is_a_changed_value_and_a_respelled_name_a_rewording() {
+        let a = quote("r", "I'm here to get them at a table", Some("trump"));
+        let b = quote("c", "I’m here to get them to the table", Some("trump"));
+        assert_eq!(change_of(&a, &b), Some(FactChangeKind::Value));
+        let same = quote("c", "I’m here to get them at a table", Some("trump"));
+        assert_eq!(change_of(&a, &same), None);
+        let name = |surface: &str| {
+            let mut f = quote("x", surface, None);
+            f.kind = Kind::Name;
+            f.value = Value::Name {
+                surface: surface.into(),
+                key: "lipavsky".into(),
+            };
+            f
+        };
+        assert_eq!(
+            change_of(&name("Lipavsky"), &name("Lipavský")),
+            Some(FactChangeKind::Wording)
+        );
     }
 
     #[test]
