@@ -22,6 +22,7 @@ use crate::clean::Document;
 use crate::compare::lineage::{self, Vocabulary};
 use crate::error::{Error, Result};
 use crate::fact::{Fact, Kind, Value};
+use crate::normalise::names;
 use crate::render::{Format, md_cell};
 use crate::rules::Rules;
 use chrono::NaiveDate;
@@ -57,7 +58,7 @@ impl FactRef {
             subject: f.subject.clone(),
             text: f.text.clone(),
             line: f.line,
-            reads_as: f.value.describe(),
+            reads_as: f.value.reading(),
             speaker: f.speaker.clone(),
         }
     }
@@ -422,10 +423,10 @@ pub fn affinity(a: &Fact, b: &Fact, aligned: bool) -> Option<f64> {
             }
             overlap * 2.0
         }
-        (Value::Name { key: ka, .. }, Value::Name { key: kb, .. }) => {
-            if ka != kb {
-                return None;
-            }
+        (Value::Name { surface: sa, .. }, Value::Name { surface: sb, .. }) => {
+            // "Trump" and "Donald Trump" are one person; Donald and Melania
+            // Trump are not.
+            names::same_person(sa, sb)?;
             1.0
         }
         (Value::List { members: ma, .. }, Value::List { members: mb, .. }) => {
@@ -471,7 +472,9 @@ fn same_value(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Quote { key: ka, .. }, Value::Quote { key: kb, .. }) => ka == kb,
         // One person in another spelling is a rewording, shown as such.
-        (Value::Name { key: ka, .. }, Value::Name { key: kb, .. }) => ka == kb,
+        (Value::Name { surface: sa, .. }, Value::Name { surface: sb, .. }) => {
+            names::same_person(sa, sb).is_some()
+        }
         (
             Value::List {
                 members: ma,
