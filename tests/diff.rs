@@ -68,7 +68,7 @@ fn the_same_value_in_other_words_is_a_rewording() {
     let changed = j["changed_facts"].as_array().expect("array");
     let since = changed
         .iter()
-        .find(|c| c["base"]["kind"] == "since" && c["base"]["subject"] == "war")
+        .find(|c| c["base"]["kind"] == "since" && c["base"]["subject"] == "deadliest war")
         .expect("the deadliest-conflict window");
     assert_eq!(
         since["variant"]["text"],

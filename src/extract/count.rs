@@ -61,8 +61,14 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
             return None;
         }
     }
-    let noun = caps.name("noun")?.as_str();
-    let head = noun.split_whitespace().last()?.to_lowercase();
+    // A count may leave its noun out next to a casualty word ("injuring
+    // more than 300", "400 were injured"): it counts people.
+    let noun = caps.name("noun").map_or("", |m| m.as_str());
+    let head = match noun.split_whitespace().last().map(str::to_lowercase) {
+        Some(w) if w == "others" => "people".to_string(),
+        Some(w) => w,
+        None => "people".to_string(),
+    };
     let not_noun = ctx
         .rules
         .patterns_for(Kind::Count)
@@ -89,6 +95,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         });
     let subject = match near {
         Some(h) => (h.id, h.words),
+        None if noun.is_empty() => return None,
         None => (head.clone(), noun.to_string()),
     };
     Some(Reading {

@@ -35,6 +35,7 @@ impl Extractor for Since {
 
 fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     let (_, hedge) = hedge_of(caps, ctx);
+    let subject = subject(caps, ctx);
     if let Some(year) = caps.name("year") {
         let (from, to) = time::year_range(year.as_str().parse().ok()?)?;
         return Some(Reading {
@@ -44,7 +45,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
                 relative: false,
             },
             hedge,
-            subject: None,
+            subject,
         });
     }
     let n = numbers::parse(caps.name("num")?.as_str())?;
@@ -69,6 +70,22 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     Some(Reading {
         value,
         hedge,
-        subject: None,
+        subject,
+    })
+}
+
+/// The nearest subject, with the superlative in front unless it is
+/// "first"/"last": "the deadliest conflict in 80 years" is about the
+/// `deadliest war`, and never compared with "the longest war since 1945".
+fn subject(caps: &Captures, ctx: &MatchContext) -> Option<(String, String)> {
+    let (sentence, span) = ctx.sentence();
+    let (id, words) = ctx
+        .rules
+        .subject_index
+        .nearest(sentence, span, Kind::Since)?;
+    let word = caps.name("first").map(|m| m.as_str().to_lowercase());
+    Some(match word.as_deref() {
+        None | Some("first") | Some("last") => (id, words),
+        Some(sup) => (format!("{sup} {id}"), words),
     })
 }
