@@ -11,8 +11,12 @@
 //! already named ("the two leaders"), model names ("F-35", "G20"): see the
 //! `skip` list of `rules/count.toml`.
 //!
-//! Known gaps: money and percentages are not read; a count written after its
-//! noun ("children, hundreds of them") is missed.
+//! Percentages of a whole ("about 20% of Ukraine") are read as shares, like
+//! fractions ("one-fifth of Ukraine").
+//!
+//! Known gaps: money and percentages that are not of a whole ("inflation
+//! rose 3%") are not read; a count written after its noun ("children,
+//! hundreds of them") is missed.
 
 use super::Extractor;
 use super::numeric::{MatchContext, Reading, extract_with, hedge_of};
@@ -79,6 +83,12 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     let interval = match caps.name("num2") {
         Some(m) => Interval::closed(n.value, numbers::parse(m.as_str())?.value),
         None => hedges::apply(hedge, n),
+    };
+    // "20% of Ukraine" is the share 0.2, like "one-fifth of Ukraine".
+    let interval = if caps.name("pct").is_some() {
+        interval.scale(0.01)
+    } else {
+        interval
     };
     let (sentence, span) = ctx.sentence();
     let near = ctx
