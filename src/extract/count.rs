@@ -73,6 +73,23 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         Some(w) => w,
         None => "people".to_string(),
     };
+    // After "of", a singular common noun is counted only in shares ("half
+    // of the vote"); "a couple of big ones" counts no "big".
+    let singular = !head.ends_with('s')
+        && ![
+            "people",
+            "children",
+            "men",
+            "women",
+            "police",
+            "staff",
+            "personnel",
+        ]
+        .contains(&head.as_str())
+        && !noun.starts_with(char::is_uppercase);
+    if singular && n.value >= 1.0 && caps.name("pct").is_none() {
+        return None;
+    }
     let not_noun = ctx
         .rules
         .patterns_for(Kind::Count)
@@ -82,6 +99,16 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     }
     let interval = match caps.name("num2") {
         Some(m) => Interval::closed(n.value, numbers::parse(m.as_str())?.value),
+        // Things are counted in whole units: a bare "three people" is
+        // exactly 3, never 2.5 to 3.5 (which would touch "two people").
+        None if hedge.is_none()
+            && caps.name("pct").is_none()
+            && n.vague.is_none()
+            && n.step == 1.0
+            && n.value.fract() == 0.0 =>
+        {
+            Interval::point(n.value)
+        }
         None => hedges::apply(hedge, n),
     };
     // "20% of Ukraine" is the share 0.2, like "one-fifth of Ukraine".

@@ -136,7 +136,7 @@ pub fn number_pattern() -> String {
             // digits with optional fraction and scale word: 1,000 | 3.5 | 3½ | 3-1/2 | 1.5 million
             r"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s?[{vulgar}]|-\d/\d{{1,2}}\b|\s\d/\d{{1,2}}\b)?(?:\s+(?:{scale}s?|and\s+a\s+half)\b)?",
             // fractions in words: one-fifth, two thirds, a quarter
-            r"|(?:a|one|two|three|four)[\s-](?:{denoms})s?\b",
+            r"|(?:a|one|two|three|four)[\s-](?:{denoms})s?\b|half\b",
             r"|(?:{vague})\b",
             // words: twenty-five | three hundred | a million | a dozen | two and a half
             r"|(?:{word}|an?)\b(?:\s+(?:and\s+)?(?:{scale}|{word})\b)*(?:\s+and\s+a\s+half\b)?",
@@ -299,6 +299,9 @@ fn split_scale(t: &str) -> (&str, Option<f64>, bool) {
 }
 
 fn parse_word_fraction(t: &str) -> Option<Number> {
+    if t == "half" {
+        return Some(Number::exact(0.5, 0.125));
+    }
     let (num, den) = t.split_once([' ', '-'])?;
     let den = den.trim_end_matches('s');
     let &(_, d) = DENOMINATORS.iter().find(|x| x.0 == den)?;
@@ -406,6 +409,7 @@ mod tests {
         assert_eq!(value("a dozen"), 12.0);
         assert_eq!(value("an"), 1.0);
         assert_eq!(value("one-fifth"), 0.2); // Reuters: "one-fifth of Ukraine"
+        assert_eq!(value("half"), 0.5);
     }
 
     #[test]
