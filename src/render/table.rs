@@ -63,6 +63,7 @@ pub fn render(report: &Report, fancy: bool) -> String {
         let mut t = new_table(fancy);
         let mut header = vec!["kind".to_string(), "subject".to_string()];
         header.extend(report.sources.iter().map(|s| s.id.clone()));
+        header.push("outlets".into());
         header.push("verdict".into());
         t.set_header(header);
         for c in rows {
@@ -74,6 +75,7 @@ pub fn render(report: &Report, fancy: bool) -> String {
                     .collect();
                 row.push(words.join("; "));
             }
+            row.push(outlets(report, c));
             row.push(c.verdict.to_string());
             t.add_row(row);
         }
@@ -129,6 +131,18 @@ pub fn summary_line(report: &Report) -> String {
         report.comparisons.len(),
         counts.join(", ")
     )
+}
+
+/// "4 (3 independent)": outlets behind a comparison, copies counted once.
+pub fn outlets(report: &Report, c: &Comparison) -> String {
+    let mut sources: Vec<&str> = facts_of(report, c).map(|f| f.source.as_str()).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    if sources.len() == c.independent_sources {
+        sources.len().to_string()
+    } else {
+        format!("{} ({} independent)", sources.len(), c.independent_sources)
+    }
 }
 
 pub fn subject_label(c: &Comparison) -> String {
