@@ -88,6 +88,9 @@ fn relation(a: &Item, b: &Item) -> Option<(Relation, usize)> {
     if l.windows(n).any(|w| w == s.as_slice()) {
         return (n >= if same { 2 } else { 4 }).then_some((Relation::Fragment, n));
     }
+    if l.len() > MAX_WORDS {
+        return None;
+    }
     let shared = window_lcs(s, l);
     if shared == n && n >= if same { 3 } else { 5 } {
         return Some((Relation::Omission, shared));
@@ -100,11 +103,20 @@ fn relation(a: &Item, b: &Item) -> Option<(Relation, usize)> {
     differ.then_some((Relation::Differ, shared))
 }
 
+/// Quotes longer than this are compared only for equality and fragments.
+const MAX_WORDS: usize = 400;
+
 /// The most words of `s` found in order in a stretch of `l` at most twice
 /// as long as `s`: shared wording that is not scattered over a long quote.
 fn window_lcs(s: &[String], l: &[String]) -> usize {
     let w = (2 * s.len()).min(l.len());
-    (0..=l.len() - w)
+    // Windows overlap by half, so any shared run up to 1.5 × |s| long lies
+    // within one of them.
+    let step = (s.len() / 2).max(1);
+    let mut starts: Vec<usize> = (0..=l.len() - w).step_by(step).collect();
+    starts.push(l.len() - w);
+    starts
+        .into_iter()
         .map(|i| lcs(s, &l[i..i + w]))
         .max()
         .unwrap_or(0)
@@ -141,6 +153,10 @@ fn find(parent: &mut [usize], i: usize) -> usize {
     r
 }
 
+/// What makes two quotes of one source the same quote: source, speaker,
+/// key words, speech.
+type Repeat<'a> = (&'a str, Option<&'a str>, &'a [String], bool);
+
 pub fn compare(facts: &[&Fact]) -> Vec<Comparison> {
     let items: Vec<Item> = facts
         .iter()
@@ -159,26 +175,50 @@ pub fn compare(facts: &[&Fact]) -> Vec<Comparison> {
         .collect();
     let n = items.len();
     let mut parent: Vec<usize> = (0..n).collect();
+    // One outlet repeating a quote word for word: compare it once.
+    let mut first_of: BTreeMap<Repeat, usize> = BTreeMap::new();
+    let mut reps = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        let k = (
+            it.fact.source.as_str(),
+            it.speaker(),
+            it.words.as_slice(),
+            it.speech,
+        );
+        match first_of.get(&k) {
+            Some(&r) => parent[i] = r,
+            None => {
+                first_of.insert(k, i);
+                reps.push(i);
+            }
+        }
+    }
     let mut rel: BTreeMap<(usize, usize), (Relation, usize)> = BTreeMap::new();
-    for i in 0..n {
-        for j in i + 1..n {
+    for (x, &i) in reps.iter().enumerate() {
+        for &j in &reps[x + 1..] {
             if let Some(r) = relation(&items[i], &items[j]) {
                 rel.insert((i, j), r);
             }
         }
     }
+    let mut partners: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    for &(a, b) in rel.keys() {
+        partners.entry(a).or_default().push((a, b));
+        partners.entry(b).or_default().push((a, b));
+    }
     // Each quote joins its best partner: the most shared words, then the
     // closest relation; equal quotes always join.
-    for i in 0..n {
-        let best = rel
-            .iter()
-            .filter(|((a, b), _)| *a == i || *b == i)
-            .max_by_key(|((a, b), (r, shared))| (*shared, *r, std::cmp::Reverse((*a, *b))));
-        let mut links: Vec<(usize, usize)> = best.map(|(k, _)| *k).into_iter().collect();
+    for pairs in partners.values() {
+        let best = pairs.iter().max_by_key(|k| {
+            let (r, shared) = rel[k];
+            (shared, r, std::cmp::Reverse(**k))
+        });
+        let mut links: Vec<(usize, usize)> = best.copied().into_iter().collect();
         links.extend(
-            rel.iter()
-                .filter(|((a, b), (r, _))| (*a == i || *b == i) && *r == Relation::Equal)
-                .map(|(k, _)| *k),
+            pairs
+                .iter()
+                .filter(|k| rel[k].0 == Relation::Equal)
+                .copied(),
         );
         for (a, b) in links {
             let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
@@ -241,13 +281,34 @@ fn comparison(
         }
         Verdict::Agree => format!("{label}: same words in {}", sources.join(", ")),
         _ => {
-            let worst = pairs.iter().map(|p| p.2).min();
+            // Changed words first, then left-out words, then fragments
+            // (only when nothing else differs).
+            let mut shown: Vec<(usize, usize, Relation)> = pairs
+                .iter()
+                .filter(|p| p.2 != Relation::Equal)
+                .copied()
+                .collect();
+            if shown.iter().any(|p| p.2 != Relation::Fragment) {
+                shown.retain(|p| p.2 != Relation::Fragment);
+            }
+            shown.sort_by_key(|p| p.2);
+            // How many outlets back each quote's wording: the better backed
+            // one is shown as the original.
+            let support = |i: usize| {
+                pairs
+                    .iter()
+                    .filter(|p| (p.0 == i || p.1 == i) && p.2 != Relation::Differ)
+                    .count()
+            };
             let mut seen: Vec<(String, String)> = Vec::new();
             let mut parts = Vec::new();
-            for &(a, b, r) in &pairs {
-                if Some(r) != worst {
-                    continue;
-                }
+            for (a, b, r) in shown {
+                let (a, b) =
+                    if (support(b), items[b].words.len()) > (support(a), items[a].words.len()) {
+                        (b, a)
+                    } else {
+                        (a, b)
+                    };
                 let (fa, fb) = (items[a].fact, items[b].fact);
                 let pair = (quote_key(fa), quote_key(fb));
                 if seen.contains(&pair) {
@@ -270,8 +331,10 @@ fn comparison(
                         word_diff(quote_words(fa), quote_words(fb))
                     ),
                 };
-                parts.push(what);
-                if parts.len() == 3 {
+                if !parts.contains(&what) {
+                    parts.push(what);
+                }
+                if parts.len() == 4 {
                     break;
                 }
             }
@@ -306,38 +369,74 @@ fn quote_key(f: &Fact) -> String {
 /// Words kept on each side of a change.
 const CONTEXT: usize = 2;
 
-/// The word-level difference from `old` to `new`, compared on matching keys
-/// and shown in `old`'s and `new`'s own words: `get them ~~at a~~ **to the**
-/// table`. Long unchanged stretches are cut to `…`.
-pub fn word_diff(old: &str, new: &str) -> String {
-    let (ow, nw) = (qnorm::words(old), qnorm::words(new));
-    let flat = |ws: &[qnorm::Word]| -> (Vec<String>, Vec<usize>) {
+/// One side of a diff: its words, which word owns each key word, and how
+/// many words have been shown.
+struct Side<'a> {
+    text: &'a str,
+    words: Vec<qnorm::Word>,
+    owner: Vec<usize>,
+    shown: usize,
+}
+
+impl<'a> Side<'a> {
+    fn new(text: &'a str) -> (Side<'a>, Vec<String>) {
+        let words = qnorm::words(text);
         let mut keys = Vec::new();
         let mut owner = Vec::new();
-        for (i, w) in ws.iter().enumerate() {
+        for (i, w) in words.iter().enumerate() {
             for k in &w.keys {
                 keys.push(k.clone());
                 owner.push(i);
             }
         }
-        (keys, owner)
-    };
-    let (ok, oo) = flat(&ow);
-    let (nk, no) = flat(&nw);
-    let surface = |text: &str, ws: &[qnorm::Word], owner: &[usize], from: usize, len: usize| {
-        let mut idx: Vec<usize> = owner[from..from + len].to_vec();
-        idx.dedup();
-        idx.iter()
-            .map(|&i| text[ws[i].start..ws[i].end].to_string())
-            .collect::<Vec<_>>()
-    };
+        let side = Side {
+            text,
+            words,
+            owner,
+            shown: 0,
+        };
+        (side, keys)
+    }
+
+    /// The words behind key words `[from, from + len)` not shown yet.
+    fn take(&mut self, from: usize, len: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        for &i in &self.owner[from..from + len] {
+            if i >= self.shown {
+                let w = &self.words[i];
+                out.push(self.text[w.start..w.end].to_string());
+                self.shown = i + 1;
+            }
+        }
+        out
+    }
+}
+
+/// The word-level difference from `old` to `new`, compared on matching keys
+/// and shown in each side's own words: `get them ~~at a~~ **to the**
+/// table`. Long unchanged stretches, and words one side quotes beyond the
+/// other's start or end, are cut to `…`.
+pub fn word_diff(old: &str, new: &str) -> String {
+    let (mut o, ok) = Side::new(old);
+    let (mut n, nk) = Side::new(new);
     let ops = capture_diff_slices(Algorithm::Myers, &ok, &nk);
     let last = ops.len().saturating_sub(1);
     let mut out: Vec<String> = Vec::new();
+    let push = |out: &mut Vec<String>, words: Vec<String>, mark: &str| {
+        if !words.is_empty() {
+            out.push(format!("{mark}{}{mark}", words.join(" ")));
+        }
+    };
     for (i, op) in ops.iter().enumerate() {
+        let edge = i == 0 || i == last;
         match *op {
-            DiffOp::Equal { old_index, len, .. } => {
-                let words = surface(old, &ow, &oo, old_index, len);
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
+                let words = o.take(old_index, len);
+                n.take(new_index, len);
                 let keep_head = if i == 0 { 0 } else { CONTEXT };
                 let keep_tail = if i == last { 0 } else { CONTEXT };
                 if words.len() > keep_head + keep_tail + 1 {
@@ -351,18 +450,22 @@ pub fn word_diff(old: &str, new: &str) -> String {
             DiffOp::Delete {
                 old_index, old_len, ..
             } => {
-                out.push(format!(
-                    "~~{}~~",
-                    surface(old, &ow, &oo, old_index, old_len).join(" ")
-                ));
+                let words = o.take(old_index, old_len);
+                if edge && ops.len() > 1 {
+                    out.push("…".to_string());
+                } else {
+                    push(&mut out, words, "~~");
+                }
             }
             DiffOp::Insert {
                 new_index, new_len, ..
             } => {
-                out.push(format!(
-                    "**{}**",
-                    surface(new, &nw, &no, new_index, new_len).join(" ")
-                ));
+                let words = n.take(new_index, new_len);
+                if edge && ops.len() > 1 {
+                    out.push("…".to_string());
+                } else {
+                    push(&mut out, words, "**");
+                }
             }
             DiffOp::Replace {
                 old_index,
@@ -370,17 +473,14 @@ pub fn word_diff(old: &str, new: &str) -> String {
                 new_index,
                 new_len,
             } => {
-                out.push(format!(
-                    "~~{}~~",
-                    surface(old, &ow, &oo, old_index, old_len).join(" ")
-                ));
-                out.push(format!(
-                    "**{}**",
-                    surface(new, &nw, &no, new_index, new_len).join(" ")
-                ));
+                let gone = o.take(old_index, old_len);
+                push(&mut out, gone, "~~");
+                let put = n.take(new_index, new_len);
+                push(&mut out, put, "**");
             }
         }
     }
+    out.dedup_by(|a, b| a == "…" && b == "…");
     out.join(" ")
 }
 

@@ -620,12 +620,8 @@ impl Reader<'_> {
                 best = Some((at, who));
             }
         };
-        if let Some(m) = self
-            .people
-            .mentions
-            .iter()
-            .find(|m| m.0 >= from && m.0 < to)
-        {
+        let i = self.people.mentions.partition_point(|m| m.0 < from);
+        if let Some(m) = self.people.mentions.get(i).filter(|m| m.0 < to) {
             consider(m.0, m.1.clone());
         }
         if let Some(m) = self.c.pronoun.find(window) {
@@ -675,6 +671,12 @@ impl Reader<'_> {
     /// The speaker of the quote `s` in the sentence starting at
     /// `sentence_start`, and how it was found.
     fn speaker(&self, s: &Span, sentence_start: usize, continues: Option<&String>) -> Attribution {
+        // Attributions stand close to their quote; reading at most this far
+        // back keeps a long run-on sentence linear.
+        let mut sentence_start = sentence_start.max(s.open.saturating_sub(400));
+        while !self.masked.is_char_boundary(sentence_start) {
+            sentence_start += 1;
+        }
         if self.is_display(sentence_start, s.open) {
             return (None, None, Found::Display);
         }
@@ -808,10 +810,8 @@ fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact>
     let mut last_speaker: Option<String> = None;
     for sentence in &doc.sentences {
         let mut this_speaker: Option<String> = None;
-        for s in spans
-            .iter()
-            .filter(|s| s.open >= sentence.start && s.open < sentence.end)
-        {
+        let first = spans.partition_point(|s| s.open < sentence.start);
+        for s in spans[first..].iter().take_while(|s| s.open < sentence.end) {
             let inner = &reader.text[s.inner_start..s.inner_end];
             if inner.chars().any(char::is_alphabetic) && !inner.chars().any(char::is_lowercase) {
                 continue;
@@ -848,12 +848,11 @@ fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact>
         }
         if this_speaker.is_some() {
             reader.focus = this_speaker.clone();
-        } else if let Some((_, first)) = reader
-            .people
-            .mentions
-            .iter()
-            .find(|m| m.0 >= sentence.start && m.0 < sentence.end)
-        {
+        } else if let Some((_, first)) = {
+            let mentions = &reader.people.mentions;
+            let i = mentions.partition_point(|m| m.0 < sentence.start);
+            mentions.get(i).filter(|m| m.0 < sentence.end)
+        } {
             reader.focus = Some(first.clone());
         }
         last_speaker = this_speaker;
