@@ -95,12 +95,49 @@ fn relation(a: &Item, b: &Item) -> Option<(Relation, usize)> {
     if shared == n && n >= if same { 3 } else { 5 } {
         return Some((Relation::Omission, shared));
     }
-    let differ = if same {
-        (shared >= 4 && shared * 2 >= n) || (shared >= 3 && shared * 4 >= 3 * n)
+    // Changed wording must still share the words that carry meaning:
+    // "I'm not going to be happy" and "I'm not here to negotiate" share
+    // only "I'm not … to".
+    let (cs, cl) = (content(s), content(l));
+    if cs.is_empty() || cl.is_empty() {
+        return None;
+    }
+    let (cs, cl) = if cs.len() <= cl.len() {
+        (cs, cl)
     } else {
-        shared >= 5 && shared * 4 >= 3 * n
+        (cl, cs)
+    };
+    let (m, k) = (window_lcs(&cs, &cl), cs.len());
+    // A short quote set against a much longer one shares too little to say
+    // the words were changed rather than that another remark was quoted.
+    let comparable = l.len() <= 2 * n + 2 || m >= 4;
+    let differ = if !comparable {
+        false
+    } else if same {
+        (m >= 3 && m * 2 >= k) || (m >= 2 && m * 3 >= 2 * k)
+    } else {
+        m >= 4 && m * 4 >= 3 * k
     };
     differ.then_some((Relation::Differ, shared))
+}
+
+/// Words that carry little meaning of their own.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "i", "am", "is", "are", "was", "were", "be", "been", "being", "have", "has",
+    "had", "do", "does", "did", "not", "to", "of", "in", "on", "at", "for", "and", "or", "but",
+    "so", "that", "this", "it", "we", "you", "he", "she", "they", "them", "us", "me", "my", "our",
+    "your", "his", "her", "their", "will", "would", "can", "could", "there", "here", "with", "as",
+    "by", "from", "if", "what", "which", "who", "just", "very", "some", "one", "all", "about",
+    "up",
+];
+
+/// The words of a key that carry meaning.
+fn content(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+        .cloned()
+        .collect()
 }
 
 /// Quotes longer than this are compared only for equality and fragments.
@@ -152,6 +189,9 @@ fn find(parent: &mut [usize], i: usize) -> usize {
     }
     r
 }
+
+/// Two aligned quotes (item indices) and how they relate.
+type Pair = (usize, usize, Relation);
 
 /// What makes two quotes of one source the same quote: source, speaker,
 /// key words, speech.
@@ -227,23 +267,25 @@ pub fn compare(facts: &[&Fact]) -> Vec<Comparison> {
             }
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut groups: BTreeMap<usize, (Vec<usize>, Vec<Pair>)> = BTreeMap::new();
     for i in 0..n {
         let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
+        groups.entry(r).or_default().0.push(i);
+    }
+    for (&(a, b), &(r, _)) in &rel {
+        let g = find(&mut parent, a);
+        if let Some(group) = groups.get_mut(&g) {
+            group.1.push((a, b, r));
+        }
     }
     groups
         .into_values()
-        .map(|members| comparison(&items, &members, &rel))
+        .map(|(members, pairs)| comparison(&items, &members, pairs))
         .collect()
 }
 
 /// The comparison of one aligned group.
-fn comparison(
-    items: &[Item],
-    members: &[usize],
-    rel: &BTreeMap<(usize, usize), (Relation, usize)>,
-) -> Comparison {
+fn comparison(items: &[Item], members: &[usize], pairs: Vec<Pair>) -> Comparison {
     let facts: Vec<&Fact> = members.iter().map(|&i| items[i].fact).collect();
     let speaker = members
         .iter()
@@ -260,11 +302,6 @@ fn comparison(
     };
     let key = format!("quote/{}", if speech { label.as_str() } else { "text" });
     let sources = sources_of(&facts);
-    let pairs: Vec<(usize, usize, Relation)> = rel
-        .iter()
-        .filter(|((a, b), _)| members.contains(a) && members.contains(b))
-        .map(|((a, b), (r, _))| (*a, *b, *r))
-        .collect();
     let verdict = if sources.len() < 2 {
         Verdict::SingleSource
     } else {

@@ -51,6 +51,7 @@ use crate::rules::Rules;
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// `rules/quotes.toml`.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -74,6 +75,9 @@ pub struct QuoteRules {
     /// Inline examples.
     #[serde(default)]
     pub test: Vec<QuoteExample>,
+    /// The regexes built from the word lists, on first use.
+    #[serde(skip)]
+    compiled: OnceLock<Option<Compiled>>,
 }
 
 /// A title that names one person: "the Russian president".
@@ -174,10 +178,11 @@ impl Extractor for Quote {
     }
 
     fn extract(&self, doc: &Document, rules: &Rules) -> Vec<Fact> {
-        let Some(c) = Compiled::new(&rules.quotes) else {
-            return Vec::new();
-        };
-        extract_quotes(doc, &rules.quotes, &c)
+        let q = &rules.quotes;
+        match q.compiled.get_or_init(|| Compiled::new(q)) {
+            Some(c) => extract_quotes(doc, q, c),
+            None => Vec::new(),
+        }
     }
 }
 
@@ -274,7 +279,12 @@ fn marks(text: &str, a: usize, b: usize) -> Vec<Mark> {
 
 /// Pairs marks of one family into spans, skipping marks inside `outer`.
 fn pair(marks: &[Mark], family: Family, outer: &[Span], para_end: usize) -> Vec<Span> {
-    let inside = |at: usize| outer.iter().any(|s| s.open <= at && at < s.close_end);
+    // `outer` is sorted and disjoint: the span holding `at` is the last one
+    // opening before it.
+    let inside = |at: usize| {
+        let i = outer.partition_point(|s| s.open <= at);
+        i > 0 && at < outer[i - 1].close_end
+    };
     let mut out = Vec::new();
     let mut open: Option<Mark> = None;
     for m in marks.iter().filter(|m| m.family == family && !inside(m.at)) {
@@ -323,6 +333,7 @@ fn spans(doc: &Document) -> Vec<Span> {
 }
 
 /// Regexes built from the rule file's word lists.
+#[derive(Clone, Debug)]
 struct Compiled {
     title_name: Regex,
     subject_verb: Regex,
@@ -370,23 +381,28 @@ impl Compiled {
         let holders = r
             .title
             .iter()
-            .map(|t| Regex::new(&format!(r"\b(?:{})\s+({name3})", alternation(&t.named_as))))
+            .map(|t| {
+                Regex::new(&format!(
+                    r"(?-u:\b)(?:{})\s+({name3})",
+                    alternation(&t.named_as)
+                ))
+            })
             .collect::<Result<Vec<_>, _>>()
             .ok()?;
         Some(Compiled {
-            title_name: Regex::new(&format!(r"\b(?:{titles})\.?\s+({name3})")).ok()?,
-            subject_verb: Regex::new(&format!(r"({name3})\s+{ADVERB}(?:{verbs})\b"))
+            title_name: Regex::new(&format!(r"(?-u:\b)(?:{titles})\.?\s+({name3})")).ok()?,
+            subject_verb: Regex::new(&format!(r"({name3})\s+{ADVERB}(?:{verbs})(?-u:\b)"))
                 .ok()?,
             verb_subject: Regex::new(&format!(
-                r"\b(?:said|says|added|wrote|continued|replied|responded)\s+({name3})"
+                r"(?-u:\b)(?:said|says|added|wrote|continued|replied|responded)\s+({name3})"
             ))
             .ok()?,
             post: Regex::new(&format!(
-                r"^[\s,]*(?:(?P<s>{subj})\s+{ADVERB}(?:{verbs})\b|(?:said|says|added|wrote|continued|replied|asked)\s+(?P<s2>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{name3}))"
+                r"^[\s,]*(?:(?P<s>{subj})\s+{ADVERB}(?:{verbs})(?-u:\b)|(?:said|says|added|wrote|continued|replied|asked)\s+(?P<s2>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{name3}))"
             ))
             .ok()?,
-            verb: Regex::new(&format!(r"(?i)\b(?:{verbs})\b")).ok()?,
-            pronoun: Regex::new(r"\b(?:[Hh]e|[Ss]he)\b").ok()?,
+            verb: Regex::new(&format!(r"(?i)(?-u:\b)(?:{verbs})(?-u:\b)")).ok()?,
+            pronoun: Regex::new(r"(?-u:\b)(?:[Hh]e|[Ss]he)(?-u:\b)").ok()?,
             capital: Regex::new(NAME).ok()?,
             holders,
         })
@@ -483,21 +499,29 @@ struct People {
 impl People {
     fn find(masked: &str, c: &Compiled) -> People {
         let mut by_fold = BTreeMap::new();
+        // Find first, capture within the match: a capturing search over a
+        // whole article is much slower than a plain one.
+        let captures = |re: &Regex| -> Vec<(usize, String)> {
+            re.find_iter(masked)
+                .filter_map(|m| {
+                    let cap = re.captures(m.as_str())?;
+                    Some((m.start(), cap.get(1)?.as_str().to_string()))
+                })
+                .collect()
+        };
         for re in [&c.title_name, &c.subject_verb, &c.verb_subject] {
-            for cap in re.captures_iter(masked) {
-                if let Some(s) = cap.get(1).and_then(|m| surname(m.as_str())) {
+            for (_, run) in captures(re) {
+                if let Some(s) = surname(&run) {
                     by_fold.entry(fold(&s)).or_insert(s);
                 }
             }
         }
         let mut holders = Vec::new();
         for (i, re) in c.holders.iter().enumerate() {
-            for cap in re.captures_iter(masked) {
-                if let (Some(all), Some(m)) = (cap.get(0), cap.get(1))
-                    && let Some(s) = surname(m.as_str())
-                {
+            for (at, run) in captures(re) {
+                if let Some(s) = surname(&run) {
                     by_fold.entry(fold(&s)).or_insert(s.clone());
-                    holders.push((all.start(), i, s));
+                    holders.push((at, i, s));
                 }
             }
         }
@@ -718,6 +742,14 @@ impl Reader<'_> {
                     return (who, Some(words), Found::Before);
                 }
             }
+            // A name the article has not used before, opening the clause:
+            // "Trump sought to allay those fears, saying: …".
+            let clause = self.masked[sentence_start..to].trim_start();
+            if let Some(m) = self.c.capital.find(clause).filter(|m| m.start() == 0)
+                && let Some(who) = surname(m.as_str())
+            {
+                return (Some(who), Some(m.as_str().to_string()), Found::Before);
+            }
         }
         if prefix.trim().is_empty()
             && let Some(who) = continues
@@ -805,6 +837,11 @@ fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact>
         people,
         focus: None,
     };
+    // reach[i]: the furthest end of the first i quotes.
+    let mut reach = vec![0];
+    for s in &spans {
+        reach.push(reach.last().copied().unwrap_or(0).max(s.close_end));
+    }
     let mut facts = Vec::new();
     // The speaker of the last quote of the previous sentence.
     let mut last_speaker: Option<String> = None;
@@ -855,7 +892,12 @@ fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact>
         } {
             reader.focus = Some(first.clone());
         }
-        last_speaker = this_speaker;
+        // A sentence inside a quote that opened earlier (the splitter cuts
+        // quotes at "…" and full stops) keeps the last speaker.
+        let inside_quote = reach[first] > sentence.start;
+        if this_speaker.is_some() || !inside_quote {
+            last_speaker = this_speaker;
+        }
     }
     facts
 }
