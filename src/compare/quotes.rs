@@ -456,9 +456,33 @@ impl<'a> Side<'a> {
 pub fn word_diff(old: &str, new: &str) -> String {
     let (mut o, ok) = Side::new(old);
     let (mut n, nk) = Side::new(new);
-    let ops = capture_diff_slices(Algorithm::Myers, &ok, &nk);
+    let mut ops = capture_diff_slices(Algorithm::Myers, &ok, &nk);
+    // A word or two matched at the very start or end of a short quote set
+    // against a long one ("I'm … here to get them") says nothing: the rest
+    // of the short quote matches further in. Read it as unquoted text.
+    let dangling = |a: &DiffOp, b: &DiffOp| {
+        matches!(a, DiffOp::Equal { len, .. } if *len <= 2)
+            && match b {
+                DiffOp::Delete { old_len, .. } => *old_len >= 3,
+                DiffOp::Insert { new_len, .. } => *new_len >= 3,
+                _ => false,
+            }
+    };
+    let mut lead_cut = false;
+    if ops.len() > 2 && dangling(&ops[0], &ops[1]) {
+        ops.drain(..2);
+        lead_cut = true;
+    }
+    let mut tail_cut = false;
+    if ops.len() > 2 && dangling(&ops[ops.len() - 1], &ops[ops.len() - 2]) {
+        ops.truncate(ops.len() - 2);
+        tail_cut = true;
+    }
     let last = ops.len().saturating_sub(1);
     let mut out: Vec<String> = Vec::new();
+    if lead_cut {
+        out.push("…".to_string());
+    }
     let push = |out: &mut Vec<String>, words: Vec<String>, mark: &str| {
         if !words.is_empty() {
             out.push(format!("{mark}{}{mark}", words.join(" ")));
@@ -516,6 +540,9 @@ pub fn word_diff(old: &str, new: &str) -> String {
                 push(&mut out, put, "**");
             }
         }
+    }
+    if tail_cut {
+        out.push("…".to_string());
     }
     out.dedup_by(|a, b| a == "…" && b == "…");
     out.join(" ")
