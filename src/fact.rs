@@ -1,7 +1,7 @@
 //! The one type that flows through the pipeline: a checkable fact with the
 //! words it came from, where they stand in the file, and its canonical value.
 
-use crate::interval::{Interval, fmt_num};
+use crate::interval::{Interval, fmt_grouped, fmt_num};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt;
@@ -81,11 +81,13 @@ impl Modality {
 }
 
 /// One person named in a list, with the key that identifies them across
-/// spellings.
+/// spellings, and the side or delegation the text places them on.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Member {
     pub name: String,
     pub key: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub side: Option<String>,
 }
 
 /// The canonical value of a fact. JSON: an object with a `type` field, the
@@ -145,7 +147,34 @@ impl Value {
         }
     }
 
-    /// A short reading of the value for tables and `detail`.
+    /// The value in words for reports ("under 3 h", "over 1,000,000
+    /// people"); [`Value::describe`] gives the exact interval.
+    pub fn reading(&self) -> String {
+        match self {
+            Value::Quantity { interval, unit } if unit == "s" => {
+                let (div, name) = duration_unit(interval);
+                format!("{} {name}", interval.reading(|x| fmt_grouped(x / div)))
+            }
+            Value::Quantity { interval, unit } if !unit.is_empty() => {
+                // A bare whole count ("26 leaders" = 25.5 to 26.5) reads as itself.
+                let mid = (interval.lo + interval.hi) / 2.0;
+                let whole = (interval.hi - interval.lo - 1.0).abs() < 1e-9
+                    && !interval.lo_open
+                    && !interval.hi_open
+                    && mid.fract() == 0.0;
+                if whole {
+                    format!("{} {unit}", fmt_grouped(mid))
+                } else {
+                    format!("{} {unit}", interval.reading(fmt_grouped))
+                }
+            }
+            Value::Quantity { interval, .. } => interval.reading(fmt_grouped),
+            Value::Dates { from, to, .. } => describe_dates(*from, *to),
+            other => other.describe(),
+        }
+    }
+
+    /// The exact value: intervals in interval notation ("[2.4, 3) h").
     pub fn describe(&self) -> String {
         match self {
             Value::Quantity { interval, unit } => describe_quantity(interval, unit),
@@ -188,8 +217,9 @@ fn describe_quantity(iv: &Interval, unit: &str) -> String {
 fn duration_unit(iv: &Interval) -> (f64, &'static str) {
     let x = if iv.hi.is_finite() { iv.hi } else { iv.lo };
     // (unit, name, shown from this many units up)
-    const UNITS: [(f64, &str, f64); 6] = [
+    const UNITS: [(f64, &str, f64); 7] = [
         (365.25 * 86400.0, "years", 2.0),
+        (365.25 / 12.0 * 86400.0, "months", 2.0),
         (7.0 * 86400.0, "weeks", 2.0),
         (86400.0, "days", 2.0),
         (3600.0, "h", 0.999),
@@ -220,6 +250,33 @@ fn describe_dates(from: NaiveDate, to: NaiveDate) -> String {
         }
     }
     format!("{} to {}", from.format("%Y-%m-%d"), last.format("%Y-%m-%d"))
+}
+
+/// The sentence around `start..end`; of a very long sentence, only the
+/// part near the fact.
+fn sentence_window(doc: &crate::clean::Document, start: usize, end: usize) -> String {
+    const REACH: usize = 300;
+    let Some(s) = doc.sentence_at(start) else {
+        return String::new();
+    };
+    let text = &doc.text;
+    let floor = |mut i: usize| {
+        while i > 0 && !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let a = floor(s.start.max(start.saturating_sub(REACH)));
+    let b = floor(s.end.min(end + REACH)).max(a);
+    let mut out = String::new();
+    if a > s.start {
+        out.push('…');
+    }
+    out.push_str(&text[a..b]);
+    if b < s.end {
+        out.push('…');
+    }
+    out
 }
 
 /// A checkable fact of one source.
@@ -278,7 +335,7 @@ impl Fact {
             modality: Modality::Actual,
             speaker: None,
             rule: rule.to_string(),
-            sentence: doc.sentence_text_at(start).to_string(),
+            sentence: sentence_window(doc, start, end),
         }
     }
 }

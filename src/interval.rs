@@ -118,6 +118,26 @@ pub fn fmt_num(x: f64) -> String {
     }
 }
 
+impl Interval {
+    /// The interval in words for reports: "under 3", "over 1,000,000",
+    /// "at least 5", "2.4 to under 3", "3.25 to 3.75", "26".
+    pub fn reading(&self, fmt_end: impl Fn(f64) -> String) -> String {
+        let (lo, hi) = (fmt_end(self.lo), fmt_end(self.hi));
+        if close(self.lo, self.hi) && !self.lo_open && !self.hi_open {
+            return lo;
+        }
+        match (self.lo == 0.0 && !self.lo_open, self.hi.is_infinite()) {
+            (true, false) if self.hi_open => format!("under {hi}"),
+            (true, false) => format!("at most {hi}"),
+            (_, true) if self.lo_open => format!("over {lo}"),
+            (_, true) => format!("at least {lo}"),
+            _ if self.hi_open => format!("{lo} to under {hi}"),
+            _ if self.lo_open => format!("over {lo}, up to {hi}"),
+            _ => format!("{lo} to {hi}"),
+        }
+    }
+}
+
 impl fmt::Display for Interval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.display_with(fmt_num))
@@ -140,6 +160,29 @@ impl Serialize for Interval {
 
 fn finite(x: f64) -> Option<f64> {
     x.is_finite().then(|| (x * 1e6).round() / 1e6)
+}
+
+/// Like [`fmt_num`], with thousands separators: `1,100,000`.
+pub fn fmt_grouped(x: f64) -> String {
+    let s = fmt_num(x);
+    let (int, frac) = s
+        .split_once('.')
+        .map_or((s.as_str(), None), |(a, b)| (a, Some(b)));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    if digits.len() <= 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return s;
+    }
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
 }
 
 #[cfg(test)]
@@ -172,6 +215,26 @@ mod tests {
         let fourth_year = Interval::half_open(3.0, 4.0);
         assert!(Interval::closed(3.25, 3.75).within(&fourth_year));
         assert!(!Interval::closed(3.5, 4.0).within(&fourth_year));
+    }
+
+    #[test]
+    fn reading_in_words() {
+        let n = fmt_grouped;
+        assert_eq!(Interval::half_open(0.0, 3.0).reading(n), "under 3");
+        assert_eq!(Interval::half_open(2.4, 3.0).reading(n), "2.4 to under 3");
+        let over = Interval {
+            lo: 1e6,
+            hi: f64::INFINITY,
+            lo_open: true,
+            hi_open: false,
+        };
+        assert_eq!(over.reading(n), "over 1,000,000");
+        assert_eq!(
+            Interval::closed(5.0, f64::INFINITY).reading(n),
+            "at least 5"
+        );
+        assert_eq!(Interval::closed(0.0, 24.0).reading(n), "at most 24");
+        assert_eq!(Interval::point(26.0).reading(n), "26");
     }
 
     #[test]

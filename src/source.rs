@@ -272,7 +272,7 @@ mod tests {
     #[test]
     fn unclosed_front_matter_is_an_error() {
         let e = parse("---\noutlet: X\nText without end").unwrap_err();
-        assert!(e.message().contains("never closed"), "{e}");
+        assert!(e.message().contains("closing `---`"), "{e}");
     }
 
     #[test]

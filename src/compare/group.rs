@@ -113,22 +113,28 @@ fn clusters<'a>(members: &[&'a Fact]) -> Vec<Vec<&'a Fact>> {
     global
 }
 
-/// One source's facts split into groups of overlapping values (connected
-/// components), largest first.
+/// One source's facts split into groups of overlapping values (a sweep
+/// over the values sorted by their lower end), largest first.
 fn own_clusters<'a>(facts: &[&'a Fact]) -> Vec<Vec<&'a Fact>> {
+    let mut sorted: Vec<(crate::interval::Interval, &'a Fact)> = facts
+        .iter()
+        .filter_map(|f| f.value.interval().map(|iv| (iv, *f)))
+        .collect();
+    sorted.sort_by(|a, b| a.0.lo.total_cmp(&b.0.lo).then(a.0.hi.total_cmp(&b.0.hi)));
     let mut comps: Vec<Vec<&'a Fact>> = Vec::new();
-    for f in facts {
-        let joined: Vec<usize> = (0..comps.len())
-            .filter(|&i| comps[i].iter().any(|g| overlaps(f, g)))
-            .collect();
-        match joined.split_first() {
-            None => comps.push(vec![f]),
-            Some((&first, rest)) => {
-                for &i in rest.iter().rev() {
-                    let moved = comps.remove(i);
-                    comps[first].extend(moved);
+    let mut reach: Option<crate::interval::Interval> = None;
+    for (iv, f) in sorted {
+        match (&mut reach, comps.last_mut()) {
+            (Some(r), Some(last)) if r.overlaps(&iv) || iv.overlaps(r) => {
+                if iv.hi > r.hi || (iv.hi == r.hi && !iv.hi_open) {
+                    r.hi = iv.hi;
+                    r.hi_open = iv.hi_open;
                 }
-                comps[first].push(f);
+                last.push(f);
+            }
+            _ => {
+                reach = Some(iv);
+                comps.push(vec![f]);
             }
         }
     }

@@ -10,7 +10,7 @@ use crate::fact::Fact;
 pub fn decide(facts: &[&Fact]) -> (Verdict, String) {
     let sources = sources_of(facts);
     if sources.len() < 2 {
-        let values: Vec<String> = facts.iter().map(|f| f.value.describe()).collect();
+        let values: Vec<String> = facts.iter().map(|f| f.value.reading()).collect();
         let mut values = values;
         values.dedup();
         return (
@@ -37,10 +37,10 @@ pub fn decide(facts: &[&Fact]) -> (Verdict, String) {
                         "“{}” ({}: {}) cannot be true with “{}” ({}: {}); values: {}",
                         a.text,
                         a.source,
-                        a.value.describe(),
+                        a.value.reading(),
                         b.text,
                         b.source,
-                        b.value.describe(),
+                        b.value.reading(),
                         summary(facts)
                     ),
                 );
@@ -58,7 +58,7 @@ pub fn decide(facts: &[&Fact]) -> (Verdict, String) {
             format!(
                 "all {} sources: {}",
                 sources.len(),
-                facts[0].value.describe()
+                facts[0].value.reading()
             ),
         )
     } else {
@@ -76,7 +76,7 @@ pub fn decide(facts: &[&Fact]) -> (Verdict, String) {
 pub fn summary(facts: &[&Fact]) -> String {
     let mut rows: Vec<(String, Vec<&str>)> = Vec::new();
     for f in facts {
-        let v = f.value.describe();
+        let v = f.value.reading();
         match rows.iter_mut().find(|(x, _)| *x == v) {
             Some((_, s)) => {
                 if !s.contains(&f.source.as_str()) {

@@ -35,12 +35,6 @@ impl Extractor for Count {
     }
 }
 
-/// Words that end a regex noun match but are not nouns.
-const NOT_NOUNS: [&str; 24] = [
-    "was", "has", "is", "this", "its", "us", "as", "his", "hers", "thus", "does", "plus", "less",
-    "unless", "across", "always", "perhaps", "yes", "the", "of", "and", "or", "whereas", "was",
-];
-
 /// Words before a small number that make it a reference, not a claim.
 const ANAPHORA: [&str; 7] = ["the", "their", "both", "these", "those", "its", "all"];
 
@@ -62,14 +56,18 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     }
     let (hedge, words) = hedge_of(caps, ctx);
     if hedge.is_none() && n.vague.is_none() && n.value <= 10.0 {
-        let prev = ctx.before().split_whitespace().last().unwrap_or("");
+        let prev = ctx.before().split_whitespace().next_back().unwrap_or("");
         if ANAPHORA.contains(&prev.to_lowercase().as_str()) {
             return None;
         }
     }
     let noun = caps.name("noun")?.as_str();
     let head = noun.split_whitespace().last()?.to_lowercase();
-    if NOT_NOUNS.contains(&head.as_str()) {
+    let not_noun = ctx
+        .rules
+        .patterns_for(Kind::Count)
+        .is_some_and(|p| p.not_nouns.contains(&head));
+    if not_noun {
         return None;
     }
     let interval = match caps.name("num2") {

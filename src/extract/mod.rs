@@ -50,18 +50,19 @@ fn is_numeric(kind: Kind) -> bool {
 /// All facts of `doc`, in file order (ids are not yet set).
 pub fn extract(doc: &Document, rules: &Rules) -> Vec<Fact> {
     let mut facts: Vec<Fact> = Vec::new();
+    let mut claimed = Spans::default();
     for ex in REGISTRY {
         for f in ex.extract(doc, rules) {
             if doc.is_cut(f.start) {
                 continue;
             }
-            let claimed = is_numeric(f.kind)
-                && facts
-                    .iter()
-                    .any(|k| is_numeric(k.kind) && k.start < f.end && f.start < k.end);
-            if !claimed {
-                facts.push(f);
+            if is_numeric(f.kind) {
+                if claimed.overlaps(f.start, f.end) {
+                    continue;
+                }
+                claimed.insert(f.start, f.end);
             }
+            facts.push(f);
         }
     }
     facts.sort_by(|a, b| {
@@ -71,6 +72,28 @@ pub fn extract(doc: &Document, rules: &Rules) -> Vec<Fact> {
             .then(a.end.cmp(&b.end))
     });
     facts
+}
+
+/// Disjoint byte ranges, for "does this overlap anything kept?" in
+/// logarithmic time.
+#[derive(Default)]
+pub struct Spans {
+    by_start: std::collections::BTreeMap<usize, usize>,
+}
+
+impl Spans {
+    /// Whether `[start, end)` overlaps a kept range. Kept ranges are
+    /// disjoint, so only the last one starting before `end` can.
+    pub fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.by_start
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, &e)| e > start)
+    }
+
+    pub fn insert(&mut self, start: usize, end: usize) {
+        self.by_start.insert(start, end);
+    }
 }
 
 /// The facts of one kind only, as its extractor finds them (for rule

@@ -36,6 +36,10 @@ pub struct PatternFile {
     /// "F-35"): a match that overlaps one is dropped.
     #[serde(default)]
     pub skip: Vec<Spanned<String>>,
+    /// Words that can end a noun match but are not things counted
+    /// ("several times", "a couple of big ones"); used by counts.
+    #[serde(default)]
+    pub not_nouns: Vec<String>,
     #[serde(default)]
     pub rule: Vec<PatternRule>,
 }
@@ -79,6 +83,7 @@ pub struct PatternSet {
     pub kind: Kind,
     pub rules: Vec<Pattern>,
     pub skip: Vec<Regex>,
+    pub not_nouns: Vec<String>,
 }
 
 /// The time units `{unit}` matches.
@@ -101,7 +106,9 @@ impl PatternSet {
             for (name, body) in &macros {
                 s = s.replace(name, body);
             }
-            format!("(?i){s}")
+            // ASCII word boundaries keep the fast DFA engine on text with
+            // curly quotes; numbers and units are ASCII words anyway.
+            format!("(?i){}", s.replace(r"\b", r"(?-u:\b)"))
         };
         let mut rules = Vec::new();
         for r in file.rule {
@@ -126,7 +133,13 @@ impl PatternSet {
                 )
             })?);
         }
-        Ok(PatternSet { kind, rules, skip })
+        let not_nouns = file.not_nouns.iter().map(|w| w.to_lowercase()).collect();
+        Ok(PatternSet {
+            kind,
+            rules,
+            skip,
+            not_nouns,
+        })
     }
 
     /// Runs every inline example; one line per failure.
@@ -301,8 +314,10 @@ pub fn extract_with(kind: Kind, doc: &Document, rules: &Rules, read: Reader) -> 
             .then(a.1.start.cmp(&b.1.start))
     });
     let mut kept: Vec<Fact> = Vec::new();
+    let mut spans = super::Spans::default();
     for (_, f) in facts {
-        if !kept.iter().any(|k| k.start < f.end && f.start < k.end) {
+        if !spans.overlaps(f.start, f.end) {
+            spans.insert(f.start, f.end);
             kept.push(f);
         }
     }

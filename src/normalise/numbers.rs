@@ -131,15 +131,15 @@ pub fn number_pattern() -> String {
     let scale = r"(?:hundred|thousand|million|billion|trillion|dozen)";
     format!(
         concat!(
-            r"(?:",
+            // Every form starts at a word boundary: "ten" is not in "often".
+            r"\b(?:",
             // digits with optional fraction and scale word: 1,000 | 3.5 | 3½ | 3-1/2 | 1.5 million
             r"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s?[{vulgar}]|-\d/\d{{1,2}}\b|\s\d/\d{{1,2}}\b)?(?:\s+(?:{scale}s?|and\s+a\s+half)\b)?",
-            r"|[{vulgar}]",
             // fractions in words: one-fifth, two thirds, a quarter
             r"|(?:a|one|two|three|four)[\s-](?:{denoms})s?\b",
-            r"|{vague}",
+            r"|(?:{vague})\b",
             // words: twenty-five | three hundred | a million | a dozen | two and a half
-            r"|(?:{word}|an?)(?:\s+(?:and\s+)?(?:{scale}|{word})\b)*(?:\s+and\s+a\s+half\b)?",
+            r"|(?:{word}|an?)\b(?:\s+(?:and\s+)?(?:{scale}|{word})\b)*(?:\s+and\s+a\s+half\b)?",
             r")"
         ),
         vulgar = vulgar,
@@ -430,11 +430,21 @@ mod tests {
     }
 
     #[test]
+    fn number_words_need_word_boundaries() {
+        // uk-daily: "often left observers questioning" holds no "ten".
+        let re = Regex::new(&format!("(?i){}", number_pattern())).unwrap();
+        assert!(re.find("often left observers").is_none());
+        assert!(re.find("about nothing").is_none());
+        assert_eq!(re.find("for ten days").map(|m| m.as_str()), Some("ten"));
+    }
+
+    #[test]
     fn pattern_matches_what_parse_reads() {
         let re = Regex::new(&format!("(?i)^{}$", number_pattern())).unwrap();
         for s in [
             "3-1/2",
             "3½",
+            "3 1/2",
             "1,000",
             "a million",
             "twenty-five",

@@ -64,9 +64,9 @@ fn date_role(sentence: &str, fact: (usize, usize)) -> DateRole {
     let text = &sentence[fact.0..fact.1];
     let rest = &sentence[fact.1..];
     let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
-    let prev = sentence[..fact.0]
+    let prev = sentence[floor_char(sentence, fact.0.saturating_sub(64))..fact.0]
         .split_whitespace()
-        .last()
+        .next_back()
         .unwrap_or("")
         .to_lowercase();
     if rest.starts_with("'s") || rest.starts_with("’s") || rest.starts_with("s'") {
@@ -89,6 +89,17 @@ fn date_role(sentence: &str, fact: (usize, usize)) -> DateRole {
 const DETERMINERS: [&str; 9] = [
     "a", "an", "the", "his", "her", "their", "its", "our", "this",
 ];
+
+/// How far a clause is read either side of a figure, in bytes.
+const CLAUSE_REACH: usize = 400;
+
+/// The largest char boundary at or before `i`.
+pub fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
 
 /// Words that make a following date adverbial.
 const PREPOSITIONS: [&str; 10] = [
@@ -113,7 +124,7 @@ impl SubjectIndex {
         let re = if alts.is_empty() {
             Regex::new(r"[^\s\S]")?
         } else {
-            Regex::new(&format!(r"(?i)\b(?:{})\b", alts.join("|")))?
+            Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alts.join("|")))?
         };
         let by_word = words
             .iter()
@@ -184,7 +195,11 @@ impl SubjectIndex {
         // "the war, now in its fourth year": "its" points back one clause.
         let own = &sentence[lo..hi];
         if lo > 0 && (has_word(own, "its") || has_word(own, "their")) {
-            let prev_hi = lo - 1;
+            // The clause before ends where this one's break character starts.
+            let prev_hi = sentence[..lo]
+                .char_indices()
+                .next_back()
+                .map_or(0, |(i, _)| i);
             let (plo, _) = clause(sentence, (prev_hi, prev_hi));
             let prev = self.candidates(sentence, plo, prev_hi, kind);
             return prev.into_iter().max_by_key(|c| c.end);
@@ -231,22 +246,25 @@ pub fn words_between(text: &str) -> usize {
 /// The byte range of the clause of `sentence` that holds `fact`: bounded by
 /// commas, semicolons, colons, brackets, dashes and spaced hyphens.
 pub fn clause(sentence: &str, fact: (usize, usize)) -> (usize, usize) {
-    let a = fact.0.min(sentence.len());
-    let b = fact.1.clamp(a, sentence.len());
-    let before = &sentence[..a];
-    let mut lo = before
-        .char_indices()
-        .filter(|(_, c)| CLAUSE_BREAKS.contains(c))
-        .map(|(i, c)| i + c.len_utf8())
-        .last()
-        .unwrap_or(0);
+    let a = floor_char(sentence, fact.0.min(sentence.len()));
+    let b = floor_char(sentence, fact.1.clamp(a, sentence.len()));
+    // A clause is read at most CLAUSE_REACH bytes either side of the figure,
+    // so a sentence megabytes long costs no more than a short one.
+    let from = floor_char(sentence, a.saturating_sub(CLAUSE_REACH));
+    let to = floor_char(sentence, (b + CLAUSE_REACH).min(sentence.len()));
+    let before = &sentence[from..a];
+    let mut lo = from
+        + before
+            .char_indices()
+            .rfind(|(_, c)| CLAUSE_BREAKS.contains(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
     if let Some(i) = before.rfind(" - ") {
-        lo = lo.max(i + 3);
+        lo = lo.max(from + i + 3);
     }
-    let after = &sentence[b..];
+    let after = &sentence[b..to];
     let mut hi = after
         .find(|c| CLAUSE_BREAKS.contains(&c))
-        .map_or(sentence.len(), |i| b + i);
+        .map_or(to, |i| b + i);
     if let Some(i) = after.find(" - ") {
         hi = hi.min(b + i);
     }

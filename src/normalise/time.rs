@@ -45,7 +45,7 @@ pub fn weekday(name: &str) -> Option<Weekday> {
     let n = name.to_lowercase();
     let n = n.trim_end_matches("'s").trim_end_matches("’s");
     let i = WEEKDAYS.iter().position(|d| *d == n)?;
-    Some(Weekday::try_from(i as u8).ok()?)
+    Weekday::try_from(i as u8).ok()
 }
 
 /// The day a weekday names, relative to `published`: the latest such day on

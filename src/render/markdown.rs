@@ -71,7 +71,7 @@ pub fn render(report: &Report, title: &str) -> String {
                     md_cell(&f.source),
                     f.line,
                     md_cell(&f.text),
-                    md_cell(&f.value.describe())
+                    md_cell(&f.value.reading())
                 ));
             }
         }
@@ -128,7 +128,7 @@ pub fn comparison(report: &Report, c: &Comparison) -> String {
             md_cell(&f.source),
             f.line,
             md_cell(&f.text),
-            md_cell(&f.value.describe())
+            md_cell(&f.value.reading())
         ));
     }
     out

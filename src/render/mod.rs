@@ -32,6 +32,6 @@ pub fn md_cell(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('`', "\\`")
-        .replace('[', "\\[")
-        .replace(']', "\\]")
+        // Brackets only make a link when "](" follows.
+        .replace("](", "\\](")
 }

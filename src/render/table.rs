@@ -95,7 +95,7 @@ pub fn render(report: &Report, fancy: bool) -> String {
                     f.source,
                     f.line,
                     f.text,
-                    f.value.describe()
+                    f.value.reading()
                 ));
             }
         }
@@ -159,7 +159,7 @@ pub fn facts_table(report: &Report, fancy: bool) -> String {
             f.kind.to_string(),
             f.subject.clone(),
             f.text.clone(),
-            f.value.describe(),
+            f.value.reading(),
             f.hedge.clone().unwrap_or_default(),
             f.modality.as_str().to_string(),
             f.rule.clone(),
