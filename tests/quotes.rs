@@ -210,6 +210,18 @@ fn the_diff_shows_changed_words_in_each_outlets_own_words() {
 }
 
 #[test]
+fn a_speaker_named_with_a_role_before_or_after_the_verb() {
+    assert_eq!(
+        quotes(r#""We will not back down," said Ukrainian Foreign Minister Andrii Sybiha."#),
+        vec![said("We will not back down,", "Sybiha")]
+    );
+    assert_eq!(
+        quotes("'It was a good meeting,' Kremlin spokesman Dmitry Peskov told reporters."),
+        vec![said("It was a good meeting,", "Peskov")]
+    );
+}
+
+#[test]
 fn stray_marks_and_long_runs_do_not_panic_or_stall() {
     for text in [
         "\"",

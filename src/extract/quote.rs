@@ -398,7 +398,7 @@ impl Compiled {
             ))
             .ok()?,
             post: Regex::new(&format!(
-                r"^[\s,]*(?:(?P<s>{subj})\s+{ADVERB}(?:{verbs})(?-u:\b)|(?:said|says|added|wrote|continued|replied|asked)\s+(?P<s2>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{name3}))"
+                r"^[\s,]*(?:(?P<s>{subj})\s+{ADVERB}(?:{verbs})(?-u:\b)|(?:said|says|added|wrote|continued|replied|asked)\s+(?P<s2>{NAME}(?:\s+{NAME}|\s+of|\s+the){{0,5}})|(?P<s3>(?:[\p{{L}}’'.-]+\s+){{1,4}}?{name3})\s+{ADVERB}(?:{verbs})(?-u:\b))"
             ))
             .ok()?,
             verb: Regex::new(&format!(r"(?i)(?-u:\b)(?:{verbs})(?-u:\b)")).ok()?,
@@ -462,7 +462,7 @@ const NOT_NAMES: &[&str] = &[
 /// words: "Mr Trump's" → "Trump".
 fn surname(run: &str) -> Option<String> {
     let last = run.split_whitespace().last()?;
-    let last = strip_possessive(last);
+    let last = strip_possessive(last.trim_end_matches(['.', ',']));
     if NOT_NAMES.contains(&last) || last.chars().count() < 2 {
         return None;
     }
@@ -721,7 +721,10 @@ impl Reader<'_> {
             .is_some_and(char::is_uppercase);
         if let Some(cap) = self.c.post.captures(after)
             && !(ends_sentence && next_capital)
-            && let Some(m) = cap.name("s").or_else(|| cap.name("s2"))
+            && let Some(m) = cap
+                .name("s")
+                .or_else(|| cap.name("s2"))
+                .or_else(|| cap.name("s3"))
         {
             let who = self.resolve(m.as_str(), s.close_end);
             if who.is_some() {
