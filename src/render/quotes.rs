@@ -7,6 +7,7 @@ use super::table::{facts_of, new_table};
 use crate::Report;
 use crate::compare::{Comparison, Verdict};
 use crate::fact::{Kind, Value};
+use crate::normalise::names;
 
 /// Multi-source quote comparisons, conflicts first, then in report order.
 fn groups(report: &Report) -> Vec<&Comparison> {
@@ -35,6 +36,15 @@ fn speaker_label(report: &Report, c: &Comparison) -> String {
     }
     if c.subject.is_empty() {
         return "unattributed".to_string();
+    }
+    // The name as an outlet spelled it, where one attribution names them.
+    let named = facts_of(report, c)
+        .filter_map(|f| f.subject_words.as_deref())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.split_whitespace().last())
+        .find(|w| names::key(w) == c.subject);
+    if let Some(name) = named {
+        return name.to_string();
     }
     let mut chars = c.subject.chars();
     match chars.next() {
