@@ -1,12 +1,565 @@
-//! Comparison of quotes: not yet built (see its open issue); each fact is
-//! its own single-source comparison.
+//! Comparison of quotes: line up each remark across outlets and say how the
+//! wording differs.
+//!
+//! Two quotes of different sources align when their speakers are the same
+//! person (or one or both are unknown, and then the bar is stricter) and
+//! they share enough wording, compared on matching keys
+//! ([`crate::normalise::quotes`]):
+//! - **equal** keys → agree;
+//! - one is a contiguous **fragment** of the other ("bought himself more
+//!   time." in "It seems Putin has bought himself more time.") → compatible;
+//! - one is the other with words left out and none changed → compatible,
+//!   and `detail` shows what was left out;
+//! - most words shared but some changed ("get them at a table" / "get them
+//!   to the table") → conflict, with the word diff in `detail`.
+//!
+//! Each quote joins the quote it aligns with best, so a long quote that
+//! shares a few words with two remarks does not merge them. Words that are
+//! not speech (a backdrop, a sign) align only with the same words.
+//!
+//! Known gaps: two translations of one remark that share few words
+//! ("disrupt the emerging progress" / "torpedo the nascent progress") do
+//! not align.
 
-use super::{Comparison, single};
-use crate::fact::Fact;
+use super::{Comparison, Verdict, sources_of};
+use crate::fact::{Fact, Kind, Value};
+use crate::normalise::quotes as qnorm;
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+use std::collections::BTreeMap;
+
+/// How two quotes of different sources relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Relation {
+    /// Words changed.
+    Differ,
+    /// Words left out, none changed.
+    Omission,
+    /// One is a contiguous part of the other.
+    Fragment,
+    /// Equal after normalisation.
+    Equal,
+}
+
+/// One quote as the comparator sees it.
+struct Item<'a> {
+    fact: &'a Fact,
+    words: Vec<String>,
+    speech: bool,
+}
+
+impl Item<'_> {
+    fn speaker(&self) -> Option<&str> {
+        self.fact.speaker.as_deref()
+    }
+}
+
+/// Whether two speaker keys name one person (accents and case aside).
+fn same_speaker(a: &str, b: &str) -> bool {
+    a == b || qnorm::key(a) == qnorm::key(b)
+}
+
+/// How `a` and `b` relate, with the number of words they share; `None`
+/// when they do not align.
+fn relation(a: &Item, b: &Item) -> Option<(Relation, usize)> {
+    if a.fact.source == b.fact.source || a.speech != b.speech {
+        return None;
+    }
+    if !a.speech {
+        return (a.words == b.words && !a.words.is_empty())
+            .then_some((Relation::Equal, a.words.len()));
+    }
+    let same = match (a.speaker(), b.speaker()) {
+        (Some(x), Some(y)) if !same_speaker(x, y) => return None,
+        (Some(_), Some(_)) => true,
+        _ => false,
+    };
+    let (s, l) = if a.words.len() <= b.words.len() {
+        (&a.words, &b.words)
+    } else {
+        (&b.words, &a.words)
+    };
+    let n = s.len();
+    if n == 0 {
+        return None;
+    }
+    if s == l {
+        return (same || n >= 2).then_some((Relation::Equal, n));
+    }
+    if l.windows(n).any(|w| w == s.as_slice()) {
+        return (n >= if same { 2 } else { 4 }).then_some((Relation::Fragment, n));
+    }
+    if l.len() > MAX_WORDS {
+        return None;
+    }
+    let shared = window_lcs(s, l);
+    if shared == n && n >= if same { 3 } else { 5 } {
+        return Some((Relation::Omission, shared));
+    }
+    // Changed wording must still share the words that carry meaning:
+    // "I'm not going to be happy" and "I'm not here to negotiate" share
+    // only "I'm not … to".
+    let (cs, cl) = (content(s), content(l));
+    if cs.is_empty() || cl.is_empty() {
+        return None;
+    }
+    let (cs, cl) = if cs.len() <= cl.len() {
+        (cs, cl)
+    } else {
+        (cl, cs)
+    };
+    let (m, k) = (window_lcs(&cs, &cl), cs.len());
+    // A short quote set against a much longer one shares too little to say
+    // the words were changed rather than that another remark was quoted.
+    let comparable = l.len() <= 2 * n + 2 || m >= 4;
+    let differ = if !comparable {
+        false
+    } else if same {
+        (m >= 3 && m * 2 >= k) || (m >= 2 && m * 3 >= 2 * k)
+    } else {
+        m >= 4 && m * 4 >= 3 * k
+    };
+    differ.then_some((Relation::Differ, shared))
+}
+
+/// Words that carry little meaning of their own.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "i", "am", "is", "are", "was", "were", "be", "been", "being", "have", "has",
+    "had", "do", "does", "did", "not", "to", "of", "in", "on", "at", "for", "and", "or", "but",
+    "so", "that", "this", "it", "we", "you", "he", "she", "they", "them", "us", "me", "my", "our",
+    "your", "his", "her", "their", "will", "would", "can", "could", "there", "here", "with", "as",
+    "by", "from", "if", "what", "which", "who", "just", "very", "some", "one", "all", "about",
+    "up",
+];
+
+/// The words of a key that carry meaning.
+fn content(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// Quotes longer than this are compared only for equality and fragments.
+const MAX_WORDS: usize = 400;
+
+/// The most words of `s` found in order in a stretch of `l` at most twice
+/// as long as `s`: shared wording that is not scattered over a long quote.
+fn window_lcs(s: &[String], l: &[String]) -> usize {
+    let w = (2 * s.len()).min(l.len());
+    // Windows overlap by half, so any shared run up to 1.5 × |s| long lies
+    // within one of them.
+    let step = (s.len() / 2).max(1);
+    let mut starts: Vec<usize> = (0..=l.len() - w).step_by(step).collect();
+    starts.push(l.len() - w);
+    starts
+        .into_iter()
+        .map(|i| lcs(s, &l[i..i + w]))
+        .max()
+        .unwrap_or(0)
+}
+
+fn lcs(a: &[String], b: &[String]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut diag = 0;
+        for (j, y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y {
+                diag + 1
+            } else {
+                row[j + 1].max(row[j])
+            };
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
+fn find(parent: &mut [usize], i: usize) -> usize {
+    let mut r = i;
+    while parent[r] != r {
+        r = parent[r];
+    }
+    let mut i = i;
+    while parent[i] != r {
+        let next = parent[i];
+        parent[i] = r;
+        i = next;
+    }
+    r
+}
+
+/// Two aligned quotes (item indices) and how they relate.
+type Pair = (usize, usize, Relation);
+
+/// What makes two quotes of one source the same quote: source, speaker,
+/// key words, speech.
+type Repeat<'a> = (&'a str, Option<&'a str>, &'a [String], bool);
 
 pub fn compare(facts: &[&Fact]) -> Vec<Comparison> {
-    facts
+    let items: Vec<Item> = facts
         .iter()
-        .map(|f| single(f, format!("{}/{}", f.kind, f.id), f.value.describe()))
+        .map(|f| match &f.value {
+            Value::Quote { key, speech, .. } => Item {
+                fact: f,
+                words: key.split_whitespace().map(str::to_string).collect(),
+                speech: *speech,
+            },
+            _ => Item {
+                fact: f,
+                words: Vec::new(),
+                speech: false,
+            },
+        })
+        .collect();
+    let n = items.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    // One outlet repeating a quote word for word: compare it once.
+    let mut first_of: BTreeMap<Repeat, usize> = BTreeMap::new();
+    let mut reps = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        let k = (
+            it.fact.source.as_str(),
+            it.speaker(),
+            it.words.as_slice(),
+            it.speech,
+        );
+        match first_of.get(&k) {
+            Some(&r) => parent[i] = r,
+            None => {
+                first_of.insert(k, i);
+                reps.push(i);
+            }
+        }
+    }
+    let mut rel: BTreeMap<(usize, usize), (Relation, usize)> = BTreeMap::new();
+    for (x, &i) in reps.iter().enumerate() {
+        for &j in &reps[x + 1..] {
+            if let Some(r) = relation(&items[i], &items[j]) {
+                rel.insert((i, j), r);
+            }
+        }
+    }
+    let mut partners: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    for &(a, b) in rel.keys() {
+        partners.entry(a).or_default().push((a, b));
+        partners.entry(b).or_default().push((a, b));
+    }
+    // Each quote joins its best partner: the most shared words, then the
+    // closest relation; equal quotes always join.
+    for pairs in partners.values() {
+        let best = pairs.iter().max_by_key(|k| {
+            let (r, shared) = rel[k];
+            (shared, r, std::cmp::Reverse(**k))
+        });
+        let mut links: Vec<(usize, usize)> = best.copied().into_iter().collect();
+        links.extend(
+            pairs
+                .iter()
+                .filter(|k| rel[k].0 == Relation::Equal)
+                .copied(),
+        );
+        for (a, b) in links {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            if ra != rb {
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, (Vec<usize>, Vec<Pair>)> = BTreeMap::new();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().0.push(i);
+    }
+    for (&(a, b), &(r, _)) in &rel {
+        let g = find(&mut parent, a);
+        if let Some(group) = groups.get_mut(&g) {
+            group.1.push((a, b, r));
+        }
+    }
+    groups
+        .into_values()
+        .map(|(members, pairs)| comparison(&items, &members, pairs))
         .collect()
+}
+
+/// The comparison of one aligned group.
+fn comparison(items: &[Item], members: &[usize], pairs: Vec<Pair>) -> Comparison {
+    let facts: Vec<&Fact> = members.iter().map(|&i| items[i].fact).collect();
+    let speaker = members
+        .iter()
+        .find_map(|&i| items[i].speaker())
+        .unwrap_or("")
+        .to_string();
+    let speech = members.iter().all(|&i| items[i].speech);
+    let label = if !speech {
+        "not speech".to_string()
+    } else if speaker.is_empty() {
+        "unattributed".to_string()
+    } else {
+        speaker.clone()
+    };
+    let key = format!("quote/{}", if speech { label.as_str() } else { "text" });
+    let sources = sources_of(&facts);
+    let verdict = if sources.len() < 2 {
+        Verdict::SingleSource
+    } else {
+        match pairs.iter().map(|p| p.2).min() {
+            Some(Relation::Differ) => Verdict::Conflict,
+            Some(Relation::Omission | Relation::Fragment) => Verdict::Compatible,
+            _ => Verdict::Agree,
+        }
+    };
+    let detail = match verdict {
+        Verdict::SingleSource => {
+            let f = facts[0];
+            format!("{label}: {}", f.value.describe())
+        }
+        Verdict::Agree => format!("{label}: same words in {}", sources.join(", ")),
+        _ => {
+            // Changed words first, then left-out words, then fragments
+            // (only when nothing else differs).
+            let mut shown: Vec<(usize, usize, Relation)> = pairs
+                .iter()
+                .filter(|p| p.2 != Relation::Equal)
+                .copied()
+                .collect();
+            if shown.iter().any(|p| p.2 != Relation::Fragment) {
+                shown.retain(|p| p.2 != Relation::Fragment);
+            }
+            shown.sort_by_key(|p| p.2);
+            // How many outlets back each quote's wording: the better backed
+            // one is shown as the original.
+            let support = |i: usize| {
+                pairs
+                    .iter()
+                    .filter(|p| (p.0 == i || p.1 == i) && p.2 != Relation::Differ)
+                    .count()
+            };
+            let mut seen: Vec<(String, String)> = Vec::new();
+            let mut parts = Vec::new();
+            for (a, b, r) in shown {
+                let (a, b) =
+                    if (support(b), items[b].words.len()) > (support(a), items[a].words.len()) {
+                        (b, a)
+                    } else {
+                        (a, b)
+                    };
+                let (fa, fb) = (items[a].fact, items[b].fact);
+                let pair = (quote_key(fa), quote_key(fb));
+                if seen.contains(&pair) {
+                    continue;
+                }
+                seen.push(pair);
+                let what = match r {
+                    Relation::Fragment => {
+                        let (short, long) = if items[a].words.len() <= items[b].words.len() {
+                            (fa, fb)
+                        } else {
+                            (fb, fa)
+                        };
+                        format!("{} quotes part of {}", short.source, long.source)
+                    }
+                    _ => format!(
+                        "{} vs {}: {}",
+                        fa.source,
+                        fb.source,
+                        word_diff(quote_words(fa), quote_words(fb))
+                    ),
+                };
+                if !parts.contains(&what) {
+                    parts.push(what);
+                }
+                if parts.len() == 4 {
+                    break;
+                }
+            }
+            format!("{label}: {}", parts.join("; "))
+        }
+    };
+    Comparison {
+        key,
+        kind: Kind::Quote,
+        subject: if speech { speaker } else { String::new() },
+        verdict,
+        facts: facts.iter().map(|f| f.id.clone()).collect(),
+        independent_sources: 0,
+        detail,
+    }
+}
+
+fn quote_words(f: &Fact) -> &str {
+    match &f.value {
+        Value::Quote { words, .. } => words,
+        _ => &f.text,
+    }
+}
+
+fn quote_key(f: &Fact) -> String {
+    match &f.value {
+        Value::Quote { key, .. } => key.clone(),
+        _ => f.text.clone(),
+    }
+}
+
+/// Words kept on each side of a change.
+const CONTEXT: usize = 2;
+
+/// One side of a diff: its words, which word owns each key word, and how
+/// many words have been shown.
+struct Side<'a> {
+    text: &'a str,
+    words: Vec<qnorm::Word>,
+    owner: Vec<usize>,
+    shown: usize,
+}
+
+impl<'a> Side<'a> {
+    fn new(text: &'a str) -> (Side<'a>, Vec<String>) {
+        let words = qnorm::words(text);
+        let mut keys = Vec::new();
+        let mut owner = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            for k in &w.keys {
+                keys.push(k.clone());
+                owner.push(i);
+            }
+        }
+        let side = Side {
+            text,
+            words,
+            owner,
+            shown: 0,
+        };
+        (side, keys)
+    }
+
+    /// The words behind key words `[from, from + len)` not shown yet.
+    fn take(&mut self, from: usize, len: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        for &i in &self.owner[from..from + len] {
+            if i >= self.shown {
+                let w = &self.words[i];
+                out.push(self.text[w.start..w.end].to_string());
+                self.shown = i + 1;
+            }
+        }
+        out
+    }
+}
+
+/// The word-level difference from `old` to `new`, compared on matching keys
+/// and shown in each side's own words: `get them ~~at a~~ **to the**
+/// table`. Long unchanged stretches, and words one side quotes beyond the
+/// other's start or end, are cut to `…`.
+pub fn word_diff(old: &str, new: &str) -> String {
+    let (mut o, ok) = Side::new(old);
+    let (mut n, nk) = Side::new(new);
+    let mut ops = capture_diff_slices(Algorithm::Myers, &ok, &nk);
+    // A word or two matched at the very start or end of a short quote set
+    // against a long one ("I'm … here to get them") says nothing: the rest
+    // of the short quote matches further in. Read it as unquoted text.
+    let dangling = |a: &DiffOp, b: &DiffOp| {
+        matches!(a, DiffOp::Equal { len, .. } if *len <= 2)
+            && match b {
+                DiffOp::Delete { old_len, .. } => *old_len >= 3,
+                DiffOp::Insert { new_len, .. } => *new_len >= 3,
+                _ => false,
+            }
+    };
+    let mut lead_cut = false;
+    if ops.len() > 2 && dangling(&ops[0], &ops[1]) {
+        ops.drain(..2);
+        lead_cut = true;
+    }
+    let mut tail_cut = false;
+    if ops.len() > 2 && dangling(&ops[ops.len() - 1], &ops[ops.len() - 2]) {
+        ops.truncate(ops.len() - 2);
+        tail_cut = true;
+    }
+    let last = ops.len().saturating_sub(1);
+    let mut out: Vec<String> = Vec::new();
+    if lead_cut {
+        out.push("…".to_string());
+    }
+    let push = |out: &mut Vec<String>, words: Vec<String>, mark: &str| {
+        if !words.is_empty() {
+            out.push(format!("{mark}{}{mark}", words.join(" ")));
+        }
+    };
+    for (i, op) in ops.iter().enumerate() {
+        let edge = i == 0 || i == last;
+        match *op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
+                let words = o.take(old_index, len);
+                n.take(new_index, len);
+                let keep_head = if i == 0 { 0 } else { CONTEXT };
+                let keep_tail = if i == last { 0 } else { CONTEXT };
+                if words.len() > keep_head + keep_tail + 1 {
+                    out.extend(words[..keep_head].iter().cloned());
+                    out.push("…".to_string());
+                    out.extend(words[words.len() - keep_tail..].iter().cloned());
+                } else {
+                    out.extend(words);
+                }
+            }
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => {
+                let words = o.take(old_index, old_len);
+                if edge && ops.len() > 1 {
+                    out.push("…".to_string());
+                } else {
+                    push(&mut out, words, "~~");
+                }
+            }
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => {
+                let words = n.take(new_index, new_len);
+                if edge && ops.len() > 1 {
+                    out.push("…".to_string());
+                } else {
+                    push(&mut out, words, "**");
+                }
+            }
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                let gone = o.take(old_index, old_len);
+                push(&mut out, gone, "~~");
+                let put = n.take(new_index, new_len);
+                push(&mut out, put, "**");
+            }
+        }
+    }
+    if tail_cut {
+        out.push("…".to_string());
+    }
+    out.dedup_by(|a, b| a == "…" && b == "…");
+    out.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_diff;
+
+    #[test]
+    fn diff_marks_changed_words() {
+        assert_eq!(
+            word_diff(
+                "I'm not here to negotiate for Ukraine, I'm here to get them at a table,",
+                "I’m not here to negotiate for Ukraine, I’m here to get them to the table."
+            ),
+            "… get them ~~at a~~ **to the** table"
+        );
+    }
 }

@@ -1,23 +1,173 @@
-//! Quotes: not yet extracted (see the open issue for this kind).
+//! Quotes: direct quotations, with who said them.
+//!
+//! ## What it extracts
+//! Words between quote marks in the outlet's story: straight and curly,
+//! double and single. In single-quote house styles the apostrophe and the
+//! closing quote are one character (`'There's no deal until there is a
+//! deal,' Trump told reporters`): a mark between two letters is an
+//! apostrophe, never a quote mark. A quote may run over several sentences;
+//! an ellipsis (`...`, `…`) cuts it into the pieces the outlet kept, each a
+//! fact of its own. Quotes nested in a double-quoted quote belong to it.
+//!
+//! ## Speakers
+//! In this order: an attribution right after the quote (`," Trump said`,
+//! `” the Russian leader said`, `,' said Mike Byerly`); a speech verb before
+//! it in the sentence, whose subject is the first person, pronoun or title
+//! of the sentence (`Honcharenko said on the Telegram messaging app, "…"`,
+//! `Putin said he expected … not try to "disrupt the emerging progress."`);
+//! a quote opening a sentence right after an attributed quote continues it
+//! (`"…," he said. "…"`). "he", "she" and "the president" are the person
+//! the article was last talking about (the last speaker, else the first
+//! person named in the sentence before); "the Russian leader" is whoever the
+//! article introduced with that title, else the same. The speaker is stored
+//! as an entity key ([`crate::normalise::names::key`]).
+//!
+//! Words after "a backdrop that read", "the words", "the word" … are not
+//! speech: they get no speaker and are compared only with other such words.
+//! Quoted words in capitals only (`'COUNTING ON AMERICA'`) are headings,
+//! not quotes.
+//!
+//! ## Examples (from the corpus)
+//! - `"I'm not here to negotiate for Ukraine, I'm here to get them at a
+//!   table," he said.` → Trump
+//! - `“I’m not here to negotiate for Ukraine,” Trump said. “I’m here to get
+//!   them at a table.”` → two facts, both Trump
+//! - `a backdrop that read, "Pursuing Peace."` → not speech
+//!
+//! ## Known gaps
+//! - A possessive plural inside a single-quoted quote (`'the leaders' aims'`)
+//!   ends the quote early.
+//! - A quote running over several paragraphs is cut at each paragraph end.
+//! - Speakers named only by a role the rules do not list ("the aide") stay
+//!   unknown; "they" is read as the last speaker.
 //!
 //! Rules: `rules/quotes.toml`.
 
 use super::Extractor;
-use crate::clean::Document;
-use crate::fact::{Fact, Kind};
+use crate::clean::{Document, example_document};
+use crate::fact::{Fact, Kind, Value};
+use crate::normalise::{names, quotes as qnorm};
 use crate::rules::Rules;
+use regex::Regex;
 use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// `rules/quotes.toml`.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct QuoteRules {}
+pub struct QuoteRules {
+    /// Verbs that attribute a quote.
+    #[serde(default)]
+    pub speech_verbs: Vec<String>,
+    /// Words before a name that make it a person's name.
+    #[serde(default)]
+    pub person_titles: Vec<String>,
+    /// Words right before an opening mark that make the quote not speech.
+    #[serde(default)]
+    pub not_speech: Vec<String>,
+    /// Titles that refer to whoever the article is talking about.
+    #[serde(default)]
+    pub generic_titles: Vec<String>,
+    /// Titles that name one person.
+    #[serde(default)]
+    pub title: Vec<TitleRule>,
+    /// Inline examples.
+    #[serde(default)]
+    pub test: Vec<QuoteExample>,
+    /// The regexes built from the word lists, on first use.
+    #[serde(skip)]
+    compiled: OnceLock<Option<Compiled>>,
+}
+
+/// A title that names one person: "the Russian president".
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleRule {
+    /// How the article refers back to the person.
+    pub phrases: Vec<String>,
+    /// How the article introduces them, before their name.
+    pub named_as: Vec<String>,
+}
+
+/// An example paragraph and the quotes expected in it, in order.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteExample {
+    pub input: String,
+    #[serde(default)]
+    pub quote: Vec<ExpectedQuote>,
+}
+
+/// One expected quote of an example.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedQuote {
+    pub words: String,
+    /// A name; absent when the quote has no speaker.
+    #[serde(default)]
+    pub speaker: Option<String>,
+    #[serde(default = "yes")]
+    pub speech: bool,
+}
+
+fn yes() -> bool {
+    true
+}
 
 impl QuoteRules {
     /// Runs the file's inline examples; one line per failure.
-    pub fn check_examples(&self, _rules: &Rules) -> Vec<String> {
-        Vec::new()
+    pub fn check_examples(&self, rules: &Rules) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, ex) in self.test.iter().enumerate() {
+            let doc = example_document(&ex.input, None, rules);
+            let facts = Quote.extract(&doc, rules);
+            let got: Vec<String> = facts.iter().map(describe).collect();
+            let want: Vec<String> = ex
+                .quote
+                .iter()
+                .map(|q| {
+                    let who = match (&q.speaker, q.speech) {
+                        (_, false) => "not speech".to_string(),
+                        (Some(name), true) => names::key(name),
+                        (None, true) => "no speaker".to_string(),
+                    };
+                    format!("{who}: {}", q.words)
+                })
+                .collect();
+            if got != want {
+                out.push(format!(
+                    "rules/quotes.toml: test {} ({}): expected [{}], got [{}]",
+                    i + 1,
+                    short(&ex.input),
+                    want.join(" | "),
+                    got.join(" | ")
+                ));
+            }
+        }
+        out
     }
+}
+
+fn describe(f: &Fact) -> String {
+    let (words, speech) = match &f.value {
+        Value::Quote { words, speech, .. } => (words.as_str(), *speech),
+        _ => ("", true),
+    };
+    let who = match (&f.speaker, speech) {
+        (_, false) => "not speech".to_string(),
+        (Some(k), true) => k.clone(),
+        (None, true) => "no speaker".to_string(),
+    };
+    format!("{who}: {words}")
+}
+
+fn short(s: &str) -> String {
+    let mut out: String = s.chars().take(50).collect();
+    if out.len() < s.len() {
+        out.push('…');
+    }
+    out
 }
 
 pub struct Quote;
@@ -26,7 +176,731 @@ impl Extractor for Quote {
     fn kind(&self) -> Kind {
         Kind::Quote
     }
-    fn extract(&self, _doc: &Document, _rules: &Rules) -> Vec<Fact> {
-        Vec::new()
+
+    fn extract(&self, doc: &Document, rules: &Rules) -> Vec<Fact> {
+        let q = &rules.quotes;
+        match q.compiled.get_or_init(|| Compiled::new(q)) {
+            Some(c) => extract_quotes(doc, q, c),
+            None => Vec::new(),
+        }
     }
+}
+
+/// Which mark family a quote uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+}
+
+/// A quote mark and what it may do where it stands.
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    at: usize,
+    len: usize,
+    family: Family,
+    open: bool,
+    close: bool,
+}
+
+/// One quoted passage: the opening mark, the words, and the end of the
+/// closing mark (or of the paragraph when the quote runs on).
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    open: usize,
+    inner_start: usize,
+    inner_end: usize,
+    close_end: usize,
+}
+
+fn is_open_context(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘')
+        }
+    }
+}
+
+fn starts_word(rest: &str) -> bool {
+    match rest.chars().next() {
+        Some(c) if c.is_alphanumeric() || matches!(c, '[' | '(' | '…' | '$' | '£' | '€') => {
+            true
+        }
+        Some('.') => rest.starts_with("..."),
+        _ => false,
+    }
+}
+
+/// The quote marks of a paragraph, classified by their neighbours.
+fn marks(text: &str, a: usize, b: usize) -> Vec<Mark> {
+    let para = &text[a..b];
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, ch) in para.char_indices() {
+        let rest = &para[i + ch.len_utf8()..];
+        let next = rest.chars().next();
+        let between_letters =
+            prev.is_some_and(|p| p.is_alphanumeric()) && next.is_some_and(|n| n.is_alphanumeric());
+        let open_ctx = is_open_context(prev) && starts_word(rest);
+        let after_space = prev.is_none_or(|p| p.is_whitespace());
+        let mark = match ch {
+            '“' => Some((Family::Double, true, false)),
+            '”' => Some((Family::Double, false, true)),
+            '"' => {
+                let spaced = after_space && next.is_none_or(|n| n.is_whitespace());
+                Some((Family::Double, open_ctx || spaced, !open_ctx || spaced))
+            }
+            '‘' if !between_letters => Some((Family::Single, true, false)),
+            '\'' | '’' if !between_letters => {
+                if open_ctx {
+                    Some((Family::Single, true, false))
+                } else {
+                    Some((Family::Single, false, !after_space || !starts_word(rest)))
+                }
+            }
+            _ => None,
+        };
+        if let Some((family, open, close)) = mark
+            && (open || close)
+        {
+            out.push(Mark {
+                at: a + i,
+                len: ch.len_utf8(),
+                family,
+                open,
+                close,
+            });
+        }
+        prev = Some(ch);
+    }
+    out
+}
+
+/// Pairs marks of one family into spans, skipping marks inside `outer`.
+fn pair(marks: &[Mark], family: Family, outer: &[Span], para_end: usize) -> Vec<Span> {
+    // `outer` is sorted and disjoint: the span holding `at` is the last one
+    // opening before it.
+    let inside = |at: usize| {
+        let i = outer.partition_point(|s| s.open <= at);
+        i > 0 && at < outer[i - 1].close_end
+    };
+    let mut out = Vec::new();
+    let mut open: Option<Mark> = None;
+    for m in marks.iter().filter(|m| m.family == family && !inside(m.at)) {
+        match open {
+            None if m.open => open = Some(*m),
+            None => {}
+            Some(o) if m.close => {
+                out.push(Span {
+                    open: o.at,
+                    inner_start: o.at + o.len,
+                    inner_end: m.at,
+                    close_end: m.at + m.len,
+                });
+                open = None;
+            }
+            Some(_) => open = Some(*m),
+        }
+    }
+    // A double quote left open runs to the paragraph end (the next paragraph
+    // reopens it); a lone single mark is more likely an apostrophe.
+    if let Some(o) = open
+        && family == Family::Double
+    {
+        out.push(Span {
+            open: o.at,
+            inner_start: o.at + o.len,
+            inner_end: para_end,
+            close_end: para_end,
+        });
+    }
+    out
+}
+
+/// All quote spans of a document, in file order.
+fn spans(doc: &Document) -> Vec<Span> {
+    let mut all = Vec::new();
+    for &(a, b) in &doc.paragraphs {
+        let ms = marks(&doc.text, a, b);
+        let doubles = pair(&ms, Family::Double, &[], b);
+        let singles = pair(&ms, Family::Single, &doubles, b);
+        all.extend(doubles);
+        all.extend(singles);
+    }
+    all.sort_by_key(|s| s.open);
+    all
+}
+
+/// Regexes built from the rule file's word lists.
+#[derive(Clone, Debug)]
+struct Compiled {
+    title_name: Regex,
+    subject_verb: Regex,
+    verb_subject: Regex,
+    post: Regex,
+    verb: Regex,
+    pronoun: Regex,
+    capital: Regex,
+    holders: Vec<Regex>,
+}
+
+/// An adverb between a subject and its verb: "Putin quickly chipped back".
+const ADVERB: &str = r"(?:(?:\p{Ll}+ly|then|also|later|again|once)\s+)?";
+
+const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’-]*";
+
+fn alternation(words: &[String]) -> String {
+    let mut ws: Vec<&String> = words.iter().filter(|w| !w.trim().is_empty()).collect();
+    ws.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let parts: Vec<String> = ws
+        .iter()
+        .map(|w| {
+            w.split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect();
+    if parts.is_empty() {
+        // Matches nothing.
+        r"[^\s\S]".to_string()
+    } else {
+        parts.join("|")
+    }
+}
+
+impl Compiled {
+    fn new(r: &QuoteRules) -> Option<Compiled> {
+        let verbs = alternation(&r.speech_verbs);
+        let titles = alternation(&r.person_titles);
+        let name3 = format!(r"{NAME}(?:\s+{NAME}){{0,2}}");
+        let subj = format!(
+            r"[Hh]e|[Ss]he|[Tt]hey|[Tt]he(?:\s+[\p{{L}}.’'-]+){{1,3}}?|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{name3}"
+        );
+        let holders = r
+            .title
+            .iter()
+            .map(|t| {
+                Regex::new(&format!(
+                    r"(?-u:\b)(?:{})\s+({name3})",
+                    alternation(&t.named_as)
+                ))
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .ok()?;
+        Some(Compiled {
+            title_name: Regex::new(&format!(r"(?-u:\b)(?:{titles})\.?\s+({name3})")).ok()?,
+            subject_verb: Regex::new(&format!(r"({name3})\s+{ADVERB}(?:{verbs})(?-u:\b)"))
+                .ok()?,
+            verb_subject: Regex::new(&format!(
+                r"(?-u:\b)(?:said|says|added|wrote|continued|replied|responded)\s+({name3})"
+            ))
+            .ok()?,
+            post: Regex::new(&format!(
+                r"^[\s,]*(?:(?P<s>{subj})\s+{ADVERB}(?:{verbs})(?-u:\b)|(?:said|says|added|wrote|continued|replied|asked)\s+(?P<s2>{NAME}(?:\s+{NAME}|\s+of|\s+the){{0,5}})|(?P<s3>(?:[\p{{L}}’'.-]+\s+){{1,4}}?{name3})\s+{ADVERB}(?:{verbs})(?-u:\b))"
+            ))
+            .ok()?,
+            verb: Regex::new(&format!(r"(?i)(?-u:\b)(?:{verbs})(?-u:\b)")).ok()?,
+            pronoun: Regex::new(r"(?-u:\b)(?:[Hh]e|[Ss]he)(?-u:\b)").ok()?,
+            capital: Regex::new(NAME).ok()?,
+            holders,
+        })
+    }
+}
+
+/// Words that start a capitalised run without being a name.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "So",
+    "Then",
+    "Yet",
+    "Also",
+    "Meanwhile",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "This",
+    "That",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "When",
+    "While",
+    "As",
+    "After",
+    "Asked",
+    "To",
+    "In",
+    "On",
+    "For",
+    "If",
+    "Still",
+    "Earlier",
+    "President",
+    "Minister",
+    "Secretary",
+    "Chancellor",
+    "Senator",
+    "Governor",
+];
+
+/// A person's surname as the article spells it, from a run of capitalised
+/// words: "Mr Trump's" → "Trump".
+fn surname(run: &str) -> Option<String> {
+    let last = run.split_whitespace().last()?;
+    let last = strip_possessive(last.trim_end_matches(['.', ',']));
+    if NOT_NAMES.contains(&last) || last.chars().count() < 2 {
+        return None;
+    }
+    Some(last.to_string())
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| w.strip_suffix('\''))
+        .or_else(|| w.strip_suffix('’'))
+        .unwrap_or(w)
+}
+
+/// Case and accent folding for matching a surname to its mentions.
+fn fold(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// The people an article names, and where it names them.
+struct People {
+    /// folded surname → surname as spelled first.
+    by_fold: BTreeMap<String, String>,
+    /// (byte, surname) of every mention outside quotes.
+    mentions: Vec<(usize, String)>,
+    /// (byte, title index, surname) of every "Russian President Vladimir Putin".
+    holders: Vec<(usize, usize, String)>,
+}
+
+impl People {
+    fn find(masked: &str, c: &Compiled) -> People {
+        let mut by_fold = BTreeMap::new();
+        // Find first, capture within the match: a capturing search over a
+        // whole article is much slower than a plain one.
+        let captures = |re: &Regex| -> Vec<(usize, String)> {
+            re.find_iter(masked)
+                .filter_map(|m| {
+                    let cap = re.captures(m.as_str())?;
+                    Some((m.start(), cap.get(1)?.as_str().to_string()))
+                })
+                .collect()
+        };
+        for re in [&c.title_name, &c.subject_verb, &c.verb_subject] {
+            for (_, run) in captures(re) {
+                if let Some(s) = surname(&run) {
+                    by_fold.entry(fold(&s)).or_insert(s);
+                }
+            }
+        }
+        let mut holders = Vec::new();
+        for (i, re) in c.holders.iter().enumerate() {
+            for (at, run) in captures(re) {
+                if let Some(s) = surname(&run) {
+                    by_fold.entry(fold(&s)).or_insert(s.clone());
+                    holders.push((at, i, s));
+                }
+            }
+        }
+        holders.sort();
+        let mentions = c
+            .capital
+            .find_iter(masked)
+            .filter_map(|m| {
+                let w = strip_possessive(m.as_str());
+                by_fold.get(&fold(w)).map(|s| (m.start(), s.clone()))
+            })
+            .collect();
+        People {
+            by_fold,
+            mentions,
+            holders,
+        }
+    }
+
+    fn spelled(&self, run: &str) -> Option<String> {
+        let s = surname(run)?;
+        Some(self.by_fold.get(&fold(&s)).cloned().unwrap_or(s))
+    }
+}
+
+/// How a speaker was found, for the fact's rule id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Found {
+    After,
+    Before,
+    Continued,
+    Unattributed,
+    Display,
+}
+
+impl Found {
+    fn rule(self) -> &'static str {
+        match self {
+            Found::After => "quote.attributed-after",
+            Found::Before => "quote.attributed-before",
+            Found::Continued => "quote.continued",
+            Found::Unattributed => "quote.unattributed",
+            Found::Display => "quote.not-speech",
+        }
+    }
+}
+
+/// The document text with every quote's words, the boilerplate and the
+/// front matter blanked out (same byte offsets), so names and verbs are
+/// only found in the outlet's own narration.
+fn masked_text(doc: &Document, spans: &[Span]) -> String {
+    let mut bytes: Vec<u8> = doc
+        .text
+        .bytes()
+        .map(|b| if b == b'\n' { b } else { b' ' })
+        .collect();
+    for &(a, b) in &doc.paragraphs {
+        bytes[a..b].copy_from_slice(&doc.text.as_bytes()[a..b]);
+    }
+    for s in spans {
+        for b in &mut bytes[s.inner_start..s.inner_end] {
+            *b = b' ';
+        }
+    }
+    // Whole characters were replaced by spaces, so this cannot fail.
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// The state of reading an article front to back.
+struct Reader<'a> {
+    text: &'a str,
+    masked: &'a str,
+    rules: &'a QuoteRules,
+    c: &'a Compiled,
+    people: People,
+    /// The person the article is talking about.
+    focus: Option<String>,
+}
+
+/// A found speaker: the surname, the words it was read from, and how.
+type Attribution = (Option<String>, Option<String>, Found);
+
+impl Reader<'_> {
+    /// Resolves a subject phrase to a surname.
+    fn resolve(&self, subject: &str, at: usize) -> Option<String> {
+        let s = subject.trim();
+        let lower = fold(&s.split_whitespace().collect::<Vec<_>>().join(" "));
+        if matches!(lower.as_str(), "he" | "she" | "they") {
+            return self.focus.clone();
+        }
+        if let Some(i) = self
+            .rules
+            .title
+            .iter()
+            .position(|t| t.phrases.iter().any(|p| fold(p) == lower))
+        {
+            let holder = self
+                .people
+                .holders
+                .iter()
+                .rfind(|h| h.1 == i && h.0 < at)
+                .or_else(|| self.people.holders.iter().find(|h| h.1 == i));
+            return holder.map(|h| h.2.clone()).or_else(|| self.focus.clone());
+        }
+        if self.rules.generic_titles.iter().any(|t| fold(t) == lower) {
+            return self.focus.clone();
+        }
+        if lower.starts_with("the ") {
+            return None;
+        }
+        self.people.spelled(s)
+    }
+
+    /// The first person, pronoun or title in `[from, to)` of the narration.
+    fn first_subject(&self, from: usize, to: usize) -> Option<(usize, String)> {
+        let window = &self.masked[from..to];
+        let mut best: Option<(usize, String)> = None;
+        let mut consider = |at: usize, who: String| {
+            if best.as_ref().is_none_or(|b| at < b.0) {
+                best = Some((at, who));
+            }
+        };
+        let i = self.people.mentions.partition_point(|m| m.0 < from);
+        if let Some(m) = self.people.mentions.get(i).filter(|m| m.0 < to) {
+            consider(m.0, m.1.clone());
+        }
+        if let Some(m) = self.c.pronoun.find(window) {
+            consider(from + m.start(), m.as_str().to_string());
+        }
+        let lower = window.to_lowercase();
+        let phrases = self
+            .rules
+            .title
+            .iter()
+            .flat_map(|t| t.phrases.iter())
+            .chain(self.rules.generic_titles.iter());
+        for p in phrases {
+            let p = p.to_lowercase();
+            if let Some(i) = lower.find(&p) {
+                let end = i + p.len();
+                let whole = lower[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                // Lowercasing kept these ASCII phrases' byte offsets.
+                if whole && window.is_char_boundary(i) && window.is_char_boundary(end) {
+                    consider(from + i, window[i..end].to_string());
+                }
+            }
+        }
+        best
+    }
+
+    /// Whether the words right before an opening mark say it is a display.
+    fn is_display(&self, sentence_start: usize, open: usize) -> bool {
+        let before = self.masked[sentence_start..open]
+            .trim_end()
+            .trim_end_matches([',', ':'])
+            .trim_end();
+        let lower = fold(before);
+        self.rules.not_speech.iter().any(|cue| {
+            let cue = fold(cue);
+            lower.ends_with(&cue)
+                && lower[..lower.len() - cue.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+    }
+
+    /// The speaker of the quote `s` in the sentence starting at
+    /// `sentence_start`, and how it was found.
+    fn speaker(&self, s: &Span, sentence_start: usize, continues: Option<&String>) -> Attribution {
+        // Attributions stand close to their quote; reading at most this far
+        // back keeps a long run-on sentence linear.
+        let mut sentence_start = sentence_start.max(s.open.saturating_sub(400));
+        while !self.masked.is_char_boundary(sentence_start) {
+            sentence_start += 1;
+        }
+        if self.is_display(sentence_start, s.open) {
+            return (None, None, Found::Display);
+        }
+        let mut after_end = (s.close_end + 120).min(self.masked.len());
+        while !self.masked.is_char_boundary(after_end) {
+            after_end += 1;
+        }
+        let after = &self.masked[s.close_end..after_end];
+        let after = after.split('\n').next().unwrap_or("");
+        // After a quote that ends its sentence, a capital starts the next
+        // sentence, not an attribution: `“…table.” He added that …`.
+        let inner = self.text[s.inner_start..s.inner_end].trim_end();
+        let ends_sentence = inner.ends_with(['.', '!', '?']);
+        let next_capital = after
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if let Some(cap) = self.c.post.captures(after)
+            && !(ends_sentence && next_capital)
+            && let Some(m) = cap
+                .name("s")
+                .or_else(|| cap.name("s2"))
+                .or_else(|| cap.name("s3"))
+        {
+            let who = self.resolve(m.as_str(), s.close_end);
+            if who.is_some() {
+                return (who, Some(m.as_str().to_string()), Found::After);
+            }
+        }
+        // A sentence the splitter left joined to the one before
+        // (`…,” he said. “…”`) starts after the last full stop.
+        let sentence_start = clause_start(self.masked, sentence_start, s.open);
+        let prefix = &self.masked[sentence_start..s.open];
+        let verb = self.c.verb.find_iter(prefix).last();
+        let colon = prefix.trim_end().ends_with(':');
+        if verb.is_some() || colon {
+            let to = verb.map_or(s.open, |v| sentence_start + v.start());
+            if let Some((at, words)) = self.first_subject(sentence_start, to) {
+                let who = self.resolve(&words, at);
+                if who.is_some() {
+                    return (who, Some(words), Found::Before);
+                }
+            }
+            // A name the article has not used before, opening the clause:
+            // "Trump sought to allay those fears, saying: …".
+            let clause = self.masked[sentence_start..to].trim_start();
+            if let Some(m) = self.c.capital.find(clause).filter(|m| m.start() == 0)
+                && let Some(who) = surname(m.as_str())
+            {
+                return (Some(who), Some(m.as_str().to_string()), Found::Before);
+            }
+        }
+        if prefix.trim().is_empty()
+            && let Some(who) = continues
+        {
+            return (Some(who.clone()), None, Found::Continued);
+        }
+        (None, None, Found::Unattributed)
+    }
+}
+
+/// Where the last sentence in `[from, to)` of the narration starts: after a
+/// full stop, question or exclamation mark that follows a lowercase letter
+/// and precedes a space.
+fn clause_start(masked: &str, from: usize, to: usize) -> usize {
+    let window = &masked[from..to];
+    let mut start = from;
+    let mut prev: Option<char> = None;
+    let mut it = window.char_indices().peekable();
+    while let Some((i, ch)) = it.next() {
+        let next = it.peek().map(|&(_, c)| c);
+        if matches!(ch, '.' | '!' | '?')
+            && prev.is_some_and(char::is_lowercase)
+            && next.is_some_and(char::is_whitespace)
+        {
+            start = from + i + 1;
+        }
+        prev = Some(ch);
+    }
+    start
+}
+
+/// The length of an ellipsis at the start of `rest`, or 0.
+fn ellipsis_len(rest: &str) -> usize {
+    if rest.starts_with('…') {
+        '…'.len_utf8()
+    } else if rest.starts_with(". . .") {
+        5
+    } else if let Some(more) = rest.strip_prefix("...") {
+        3 + more.chars().take_while(|c| *c == '.').count()
+    } else {
+        0
+    }
+}
+
+/// The pieces of a quote between ellipses, trimmed: byte ranges.
+fn pieces(text: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let inner = &text[a..b];
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < inner.len() {
+        let rest = &inner[i..];
+        let len = ellipsis_len(rest);
+        if len > 0 {
+            cuts.push((i, i + len));
+            i += len;
+        } else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    cuts.push((inner.len(), inner.len()));
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (ca, cb) in cuts {
+        let piece = &inner[from..ca];
+        let kept = piece.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';'));
+        let lead = piece.len() - kept.len();
+        let trail = kept.len() - kept.trim_end().len();
+        if kept.chars().any(char::is_alphanumeric) {
+            out.push((a + from + lead, a + ca - trail));
+        }
+        from = cb;
+    }
+    out
+}
+
+fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact> {
+    let spans = spans(doc);
+    let masked = masked_text(doc, &spans);
+    let people = People::find(&masked, c);
+    let mut reader = Reader {
+        text: &doc.text,
+        masked: &masked,
+        rules,
+        c,
+        people,
+        focus: None,
+    };
+    // reach[i]: the furthest end of the first i quotes.
+    let mut reach = vec![0];
+    for s in &spans {
+        reach.push(reach.last().copied().unwrap_or(0).max(s.close_end));
+    }
+    let mut facts = Vec::new();
+    // The speaker of the last quote of the previous sentence.
+    let mut last_speaker: Option<String> = None;
+    for sentence in &doc.sentences {
+        let mut this_speaker: Option<String> = None;
+        let first = spans.partition_point(|s| s.open < sentence.start);
+        for s in spans[first..].iter().take_while(|s| s.open < sentence.end) {
+            let inner = &reader.text[s.inner_start..s.inner_end];
+            if inner.chars().any(char::is_alphabetic) && !inner.chars().any(char::is_lowercase) {
+                continue;
+            }
+            let continues = this_speaker.as_ref().or(last_speaker.as_ref());
+            let (who, words, found) = reader.speaker(s, sentence.start, continues);
+            if let Some(w) = &who {
+                this_speaker = Some(w.clone());
+            }
+            let speech = found != Found::Display;
+            for (a, b) in pieces(reader.text, s.inner_start, s.inner_end) {
+                let piece = &reader.text[a..b];
+                let key = qnorm::key(piece);
+                if key.is_empty() {
+                    continue;
+                }
+                let mut f = Fact::new(
+                    doc,
+                    Kind::Quote,
+                    a,
+                    b,
+                    Value::Quote {
+                        words: piece.to_string(),
+                        key,
+                        speech,
+                    },
+                    found.rule(),
+                );
+                f.speaker = who.as_deref().map(names::key);
+                f.subject = f.speaker.clone().unwrap_or_default();
+                f.subject_words = words.clone();
+                facts.push(f);
+            }
+        }
+        if this_speaker.is_some() {
+            reader.focus = this_speaker.clone();
+        } else if let Some((_, first)) = {
+            let mentions = &reader.people.mentions;
+            let i = mentions.partition_point(|m| m.0 < sentence.start);
+            mentions.get(i).filter(|m| m.0 < sentence.end)
+        } {
+            reader.focus = Some(first.clone());
+        }
+        // A sentence inside a quote that opened earlier (the splitter cuts
+        // quotes at "…" and full stops) keeps the last speaker.
+        let inside_quote = reach[first] > sentence.start;
+        if this_speaker.is_some() || !inside_quote {
+            last_speaker = this_speaker;
+        }
+    }
+    facts
 }

@@ -5,5 +5,6 @@ pub mod hedges;
 pub mod modality;
 pub mod names;
 pub mod numbers;
+pub mod quotes;
 pub mod subjects;
 pub mod time;

@@ -1,0 +1,183 @@
+//! Quotes → matching keys. Two renderings of one remark match when they are
+//! equal up to quote marks, case, punctuation, ellipsis style (`...`, `…`,
+//! `. . .`), hyphenation, contractions (`there's` = `there is`, `we've` =
+//! `we have`) and a leading "So", "And" or "But".
+//!
+//! Known gaps: `'s` is read as "is" only after pronouns and "there", "here",
+//! "that", "what"… ("it's" = "it is", never "it has"); `'d` is always
+//! "would".
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Contractions and what they stand for, checked on the lowercased word
+/// with the apostrophe made straight.
+const WHOLE: &[(&str, &str)] = &[
+    ("can't", "cannot"),
+    ("won't", "will not"),
+    ("shan't", "shall not"),
+    ("ain't", "is not"),
+    ("let's", "let us"),
+    ("i'm", "i am"),
+];
+
+/// Words whose `'s` is "is".
+const IS_AFTER: &[&str] = &[
+    "there", "here", "it", "that", "what", "who", "where", "he", "she", "how", "this", "when",
+    "why",
+];
+
+/// Leading words dropped before matching.
+const LEADING: &[&str] = &["so", "and", "but"];
+
+/// A word of a quote: the byte range of its surface in the input, and the
+/// one or more key words it stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub keys: Vec<String>,
+}
+
+/// The words of `text` with their keys, in order. A leading So/And/But has
+/// no keys.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    for (start, end) in tokens(text) {
+        let keys = expand(&text[start..end]);
+        if !keys.is_empty() {
+            out.push(Word { start, end, keys });
+        }
+    }
+    if let Some(first) = out.first_mut()
+        && first.keys.len() == 1
+        && LEADING.contains(&first.keys[0].as_str())
+        && out.len() > 1
+    {
+        out[0].keys.clear();
+    }
+    out
+}
+
+/// The key words of `text`, in order.
+pub fn key_words(text: &str) -> Vec<String> {
+    words(text).into_iter().flat_map(|w| w.keys).collect()
+}
+
+/// The matching key of a quote: its key words joined by spaces.
+pub fn key(text: &str) -> String {
+    key_words(text).join(" ")
+}
+
+/// Word spans: letters and digits, with apostrophes and hyphens inside.
+fn tokens(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = chars[i].0;
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            let joins = matches!(c, '\'' | '’' | '-' | '‐' | '‑')
+                && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
+            if c.is_alphanumeric() || joins {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let end = chars.get(j).map_or(text.len(), |c| c.0);
+        out.push((start, end));
+        i = j;
+    }
+    out
+}
+
+/// The key words of one surface word.
+fn expand(word: &str) -> Vec<String> {
+    let lower: String = word
+        .nfkc()
+        .collect::<String>()
+        .to_lowercase()
+        .replace('’', "'");
+    let folded: String = lower.nfd().filter(|c| !is_mark(*c)).collect();
+    let w = folded.replace(['-', '‐', '‑'], "");
+    if let Some((_, full)) = WHOLE.iter().find(|(c, _)| *c == w) {
+        return full.split(' ').map(str::to_string).collect();
+    }
+    let split =
+        |stem: &str, tail: &str| -> Vec<String> { vec![stem.replace('\'', ""), tail.to_string()] };
+    if let Some(stem) = w.strip_suffix("n't") {
+        return split(stem, "not");
+    }
+    for (suffix, full) in [
+        ("'ve", "have"),
+        ("'re", "are"),
+        ("'ll", "will"),
+        ("'d", "would"),
+    ] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            return split(stem, full);
+        }
+    }
+    if let Some(stem) = w.strip_suffix("'s")
+        && IS_AFTER.contains(&stem)
+    {
+        return split(stem, "is");
+    }
+    let plain = w.replace('\'', "");
+    if plain.is_empty() {
+        Vec::new()
+    } else {
+        vec![plain]
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key;
+
+    #[test]
+    fn contractions_quote_marks_and_leading_so_do_not_matter() {
+        assert_eq!(
+            key("So there is no deal until there is a deal,"),
+            key("There’s no deal until there’s a deal.")
+        );
+        assert_eq!(
+            key("'There's no deal until there is a deal,'"),
+            key("There's no deal until there's a deal")
+        );
+    }
+
+    #[test]
+    fn ellipsis_styles_do_not_matter() {
+        assert_eq!(
+            key(
+                "I want to see a ceasefire rapidly ... I'm not going to be happy if it's not today"
+            ),
+            key("I want to see a ceasefire rapidly… I’m not going to be happy if it’s not today")
+        );
+    }
+
+    #[test]
+    fn negations_expand() {
+        assert_eq!(
+            key("We haven't quite got there"),
+            "we have not quite got there"
+        );
+        assert_eq!(key("I'd like to thank you"), "i would like to thank you");
+    }
+
+    #[test]
+    fn a_lone_so_is_kept() {
+        assert_eq!(key("So"), "so");
+    }
+}

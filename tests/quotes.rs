@@ -1,0 +1,345 @@
+//! Direct quotes: the typographic cases of real news text, speakers through
+//! pronouns and titles, the word diff, and the example corpus scored against
+//! its hand annotation (`gold.toml`, the `quote` facts, scored by
+//! `tests/common` the way `shared/eval/score.py` does).
+
+mod common;
+
+use common::{CORPUS, corpus_report, load_gold, score};
+use crosscheck::clean::example_document;
+use crosscheck::compare::Verdict;
+use crosscheck::compare::quotes::word_diff;
+use crosscheck::extract::extract_kind;
+use crosscheck::fact::{Kind, Value};
+use crosscheck::normalise::names;
+use crosscheck::rules::Rules;
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// (words, speaker key, speech) of every quote in `text`.
+fn quotes(text: &str) -> Vec<(String, Option<String>, bool)> {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    let rules = RULES.get_or_init(|| Rules::embedded().expect("embedded rules load"));
+    let doc = example_document(text, None, rules);
+    extract_kind(Kind::Quote, &doc, rules)
+        .into_iter()
+        .map(|f| match f.value {
+            Value::Quote { words, speech, .. } => (words, f.speaker, speech),
+            _ => unreachable!("quote extractor made a {:?}", f.kind),
+        })
+        .collect()
+}
+
+fn said(words: &str, name: &str) -> (String, Option<String>, bool) {
+    (words.to_string(), Some(names::key(name)), true)
+}
+
+#[test]
+fn curly_double_quotes_with_attribution_after() {
+    // uk-daily
+    assert_eq!(
+        quotes(
+            "As he headed to the summit aboard Air Force One, Mr Trump had said he wanted the meeting to lead to a ceasefire in Ukraine. “I want to see a ceasefire rapidly… I’m not going to be happy if it’s not today,” he said. “I want the killing to stop.”"
+        ),
+        vec![
+            said("I want to see a ceasefire rapidly", "Trump"),
+            said("I’m not going to be happy if it’s not today,", "Trump"),
+            said("I want the killing to stop.", "Trump"),
+        ]
+    );
+}
+
+#[test]
+fn straight_double_quotes_and_a_backdrop_that_is_not_speech() {
+    // reuters
+    let got = quotes(
+        r#""There were many, many points that we agreed on. I would say a couple of big ones that we haven't quite got there, but we've made some headway," Trump said, standing in front of a backdrop that read, "Pursuing Peace.""#,
+    );
+    assert_eq!(
+        got,
+        vec![
+            said(
+                "There were many, many points that we agreed on. I would say a couple of big ones that we haven't quite got there, but we've made some headway,",
+                "Trump"
+            ),
+            ("Pursuing Peace.".to_string(), None, false),
+        ]
+    );
+}
+
+#[test]
+fn single_quote_house_style_keeps_apostrophes_inside() {
+    // aljazeera: the apostrophe and the closing quote are one character.
+    let got = quotes(
+        "'There were many, many points that we agreed on. Most of them, I would say. A couple of big ones that we haven't quite got there, but we've made some headway,' Trump said.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].0.ends_with("we've made some headway,"), "{got:?}");
+    assert_eq!(got[0].1, Some(names::key("Trump")));
+    // wsj
+    assert_eq!(
+        quotes(
+            "'There's no deal until there is a deal,' Trump told reporters at a news conference following the close of the summit."
+        ),
+        vec![said("There's no deal until there is a deal,", "Trump")]
+    );
+}
+
+#[test]
+fn a_quote_split_by_its_attribution_keeps_its_speaker() {
+    // uk-daily
+    assert_eq!(
+        quotes(
+            "Earlier in the week, Mr Trump had told reporters aboard Air Force One that: “I’m not here to negotiate for Ukraine,” Trump said. “I’m here to get them at a table.”"
+        ),
+        vec![
+            said("I’m not here to negotiate for Ukraine,", "Trump"),
+            said("I’m here to get them at a table.", "Trump"),
+        ]
+    );
+}
+
+#[test]
+fn a_multi_sentence_quote_is_one_fact() {
+    // reuters
+    assert_eq!(
+        quotes(
+            r#"Ukraine's opposition lawmaker Oleksiy Honcharenko said on the Telegram messaging app, "It seems Putin has bought himself more time. No ceasefire or de-escalation has been agreed upon.""#
+        ),
+        vec![said(
+            "It seems Putin has bought himself more time. No ceasefire or de-escalation has been agreed upon.",
+            "Honcharenko"
+        )]
+    );
+}
+
+#[test]
+fn partial_quotes_inside_reported_speech() {
+    // reuters
+    assert_eq!(
+        quotes(
+            r#"Putin said he expected Ukraine and its European allies to accept the results of the US-Russia negotiation constructively and not try to "disrupt the emerging progress.""#
+        ),
+        vec![said("disrupt the emerging progress.", "Putin")]
+    );
+    // reuters-condensed: two partial quotes, one speaker.
+    assert_eq!(
+        quotes(
+            "Putin said he expected Kyiv and its European allies to respond “constructively” to the results of the US–Russia talks, which he hoped would become “a reference point” for resolving the conflict."
+        ),
+        vec![
+            said("constructively", "Putin"),
+            said("a reference point", "Putin")
+        ]
+    );
+}
+
+#[test]
+fn he_is_the_person_the_article_was_talking_about() {
+    // reuters: the previous sentence names Lipavsky, and Putin only inside
+    // the quote.
+    let got = quotes(
+        r#"Czech Foreign Minister Jan Lipavsky said in a statement that he welcomed Trump's efforts but doubted Putin's interest in a deal. "If Putin were serious about negotiating peace, he would not have been attacking Ukraine all day today," he said."#,
+    );
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].1, Some(names::key("Lipavsky")));
+    // reuters-condensed: "He added" after a quote of Trump's, though the
+    // sentence before that was about Zelenskiy.
+    let got = quotes(
+        "Zelenskiy and European allies had voiced concerns that Trump might accept a “frozen” conflict. Trump sought to allay those fears, saying: “I’m not here to negotiate for Ukraine, I’m here to get them to the table.” He added that a rapid ceasefire was his goal: “I want the killing to stop.”",
+    );
+    let speakers: Vec<Option<String>> = got.iter().skip(1).map(|q| q.1.clone()).collect();
+    assert_eq!(speakers, vec![Some(names::key("Trump")); 2], "{got:?}");
+}
+
+#[test]
+fn titles_resolve_to_the_person_named_with_them() {
+    // wsj names Putin "Russian leader" in its first sentence.
+    assert_eq!(
+        quotes(
+            "President Trump and Russian leader Vladimir Putin ended their highly anticipated meeting here without announcing a breakthrough. Trump said he would call Zelensky. 'Next time in Moscow,' the Russian leader said."
+        ),
+        vec![said("Next time in Moscow,", "Putin")]
+    );
+    // uk-daily never introduces the title: the person spoken of is meant.
+    let got = quotes(
+        "There was no sign of what the major sticking point could have been although Putin said that Mr Trump had insisted on highlighting the importance of Ukraine’s security. “ We’re convinced that in order to make the settlement lasting and long-term, we need to eliminate all the primary roots.” the Russian leader said.",
+    );
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].1, Some(names::key("Putin")));
+    // aljazeera: "the president" after a quote of Trump's that names
+    // President Zelenskyy.
+    let got = quotes(
+        "'So there is no deal until there is a deal,' Trump said, adding that he will now call up NATO as well as President Zelenskyy and others to brief them on the meeting. 'It's ultimately up to them,' the president said.",
+    );
+    assert_eq!(got[1], said("It's ultimately up to them,", "Trump"));
+}
+
+#[test]
+fn headings_in_capitals_and_words_mentioned_are_not_speech() {
+    // reuters runs a section heading into the paragraph before it.
+    assert_eq!(
+        quotes("But thousands of civilians have died in the conflict. 'COUNTING ON AMERICA'"),
+        vec![]
+    );
+    // uk-daily
+    assert_eq!(
+        quotes(
+            "Neither Putin nor Trump used the word “ceasefire” in the short statements they made to the assembled media."
+        ),
+        vec![("ceasefire".to_string(), None, false)]
+    );
+}
+
+#[test]
+fn the_diff_shows_changed_words_in_each_outlets_own_words() {
+    assert_eq!(
+        word_diff(
+            "I'm not here to negotiate for Ukraine, I'm here to get them at a table,",
+            "I’m not here to negotiate for Ukraine, I’m here to get them to the table."
+        ),
+        "… get them ~~at a~~ **to the** table"
+    );
+    assert_eq!(
+        word_diff(
+            "There were many, many points that we agreed on. Most of them, I would say. A couple of big ones",
+            "There were many, many points that we agreed on. I would say a couple of big ones"
+        ),
+        "… agreed on ~~Most of them~~ I would …"
+    );
+}
+
+#[test]
+fn a_speaker_named_with_a_role_before_or_after_the_verb() {
+    assert_eq!(
+        quotes(r#""We will not back down," said Ukrainian Foreign Minister Andrii Sybiha."#),
+        vec![said("We will not back down,", "Sybiha")]
+    );
+    assert_eq!(
+        quotes("'It was a good meeting,' Kremlin spokesman Dmitry Peskov told reporters."),
+        vec![said("It was a good meeting,", "Peskov")]
+    );
+}
+
+#[test]
+fn stray_marks_and_long_runs_do_not_panic_or_stall() {
+    for text in [
+        "\"",
+        "'",
+        "“",
+        "”",
+        "‘’",
+        "\"\"",
+        "'' ''",
+        "“ ”",
+        "He said: “",
+        "… \" ...",
+        "“é…”",
+        "'Ünïcödé,' she said.",
+        "the leaders' aims",
+    ] {
+        quotes(text);
+    }
+    let long = "“We are counting on America,” he said. ".repeat(5_000);
+    let got = quotes(&long);
+    assert_eq!(got.len(), 5_000);
+}
+
+// ---------------------------------------------------------------- corpus
+
+#[test]
+fn corpus_quotes_are_found_aligned_and_judged_like_the_gold() {
+    let report = corpus_report();
+    let gold = load_gold(Path::new(CORPUS));
+    let s = score(&report, &gold, &["quote"]);
+    assert_eq!(s.total, 33, "gold quote values");
+    // Acceptance: at least 30 of 33; today all are found.
+    assert!(s.missed.is_empty(), "missed: {:#?}", s.missed);
+    for key in [
+        "quote-many-points",
+        "quote-get-them-table",
+        "quote-lipavsky",
+        "quote-little-heat",
+        "quote-see-it-happening",
+    ] {
+        assert!(s.conflicts_found.contains(key), "conflict {key} not found");
+    }
+    // quote-torpedo-progress (two translations) is the sixth: see the
+    // ignored test below.
+    assert_eq!(s.conflicts_total, 6);
+    assert!(
+        s.false_conflicts.is_empty(),
+        "false conflicts: {:?}",
+        s.false_conflicts
+    );
+    assert!(s.impure.is_empty(), "impure: {:?}", s.impure);
+    // Nothing quoted in the aggregators' appended articles becomes a fact.
+    assert!(s.leaks.is_empty(), "quotes from boilerplate: {:?}", s.leaks);
+    assert!(
+        s.verdicts_wrong.is_empty(),
+        "verdicts: {:?}",
+        s.verdicts_wrong
+    );
+}
+
+#[test]
+fn corpus_conflicts_show_the_changed_words() {
+    let report = corpus_report();
+    let detail = |needle: &str| -> String {
+        report
+            .comparisons
+            .iter()
+            .filter(|c| c.kind == Kind::Quote && c.verdict == Verdict::Conflict)
+            .map(|c| c.detail.clone())
+            .find(|d| d.contains(needle))
+            .unwrap_or_else(|| panic!("no quote conflict mentions {needle:?}"))
+    };
+    assert!(detail("~~at a~~ **to the**").contains("reuters vs reuters-condensed"));
+    assert!(detail("~~Putin~~ **he**").contains("~~negotiating~~"));
+    assert!(detail("~~Most of them~~").contains("aljazeera vs reuters"));
+    assert!(detail("~~get~~ **catch**").contains("a little heat"));
+}
+
+#[test]
+fn the_backdrop_is_never_a_persons_words() {
+    let report = corpus_report();
+    for f in report
+        .facts
+        .iter()
+        .filter(|f| f.text.contains("Pursuing Peace"))
+    {
+        assert!(f.speaker.is_none(), "{} {:?}", f.source, f.speaker);
+        let c = report
+            .comparisons
+            .iter()
+            .find(|c| c.facts.contains(&f.id))
+            .unwrap();
+        for id in &c.facts {
+            let other = report.fact(id).unwrap();
+            assert!(
+                matches!(other.value, Value::Quote { speech: false, .. }),
+                "{:?} compared with speech {:?}",
+                f.text,
+                other.text
+            );
+        }
+    }
+}
+
+#[test]
+#[ignore = "two translations of one Putin remark share only 'the progress': they do not align"]
+fn translations_of_one_remark_conflict() {
+    let report = corpus_report();
+    let c = report
+        .comparisons
+        .iter()
+        .find(|c| {
+            c.facts.iter().any(|id| {
+                report
+                    .fact(id)
+                    .is_some_and(|f| f.text.contains("torpedo the nascent progress"))
+            })
+        })
+        .unwrap();
+    assert_eq!(c.verdict, Verdict::Conflict);
+}
