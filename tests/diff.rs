@@ -203,7 +203,6 @@ fn a_folder_is_a_one_line_error() {
 }
 
 #[test]
-#[ignore = "quote facts come with the quotes extractor, not yet on this branch"]
 fn the_altered_quotes_are_changed_facts() {
     let j = json();
     let changed = j["changed_facts"].as_array().expect("array");
