@@ -46,6 +46,19 @@ fn speaker_label(report: &Report, c: &Comparison) -> String {
     if let Some(name) = named {
         return name.to_string();
     }
+    // Else the surname as the articles spell it elsewhere ("Lipavsky", not
+    // the key "lipavski").
+    let spelled = report
+        .facts
+        .iter()
+        .filter_map(|f| match &f.value {
+            Value::Name { surface, .. } => surface.split_whitespace().last(),
+            _ => None,
+        })
+        .find(|w| names::key(w) == c.subject);
+    if let Some(name) = spelled {
+        return name.to_string();
+    }
     let mut chars = c.subject.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
