@@ -8,6 +8,10 @@ use crosscheck::rules::Rules;
 use std::path::PathBuf;
 use std::time::Instant;
 
+fn mb_of(bytes: usize) -> f64 {
+    bytes as f64 / 1e6
+}
+
 fn main() {
     let copies: usize = std::env::args()
         .skip(1)
@@ -40,6 +44,42 @@ fn main() {
         facts += crosscheck::extract::extract(d, &rules).len();
     }
     let extract_s = t.elapsed().as_secs_f64();
+
+    for ex in crosscheck::extract::REGISTRY {
+        let t = Instant::now();
+        let n_facts: usize = docs.iter().map(|d| ex.extract(d, &rules).len()).sum();
+        let s = t.elapsed().as_secs_f64();
+        println!(
+            "  {:<9} {:>8.1} MB/s  {n_facts} facts",
+            ex.kind().as_str(),
+            mb_of(bytes) / s
+        );
+    }
+
+    let t = Instant::now();
+    let links = crosscheck::compare::lineage::detect(&docs);
+    println!(
+        "lineage: {:.2} s, {} links",
+        t.elapsed().as_secs_f64(),
+        links.len()
+    );
+    let mut all = Vec::new();
+    for d in &docs {
+        all.extend(crosscheck::extract::extract(d, &rules));
+    }
+    for (i, f) in all.iter_mut().enumerate() {
+        f.id = format!("f{}", i + 1);
+    }
+    for (kind, comparator) in crosscheck::compare::COMPARATORS {
+        let of_kind: Vec<_> = all.iter().filter(|f| f.kind == *kind).collect();
+        let t = Instant::now();
+        let n = comparator(&of_kind).len();
+        println!(
+            "  compare {:<9} {:.3} s, {n} comparisons",
+            kind.as_str(),
+            t.elapsed().as_secs_f64()
+        );
+    }
 
     let t = Instant::now();
     let report = crosscheck::analyse(&docs, &rules);

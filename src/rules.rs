@@ -147,7 +147,8 @@ impl Rules {
         }
         let quotes: QuoteRules = ctx("quotes.toml").parse()?;
         let names: NameRules = ctx("names.toml").parse()?;
-        let lists: ListRules = ctx("lists.toml").parse()?;
+        let mut lists: ListRules = ctx("lists.toml").parse()?;
+        lists.compile(&ctx("lists.toml"))?;
         Ok(Rules {
             boilerplate,
             hedges,

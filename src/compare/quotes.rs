@@ -25,7 +25,7 @@ use super::{Comparison, Verdict, sources_of};
 use crate::fact::{Fact, Kind, Value};
 use crate::normalise::quotes as qnorm;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How two quotes of different sources relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -234,11 +234,9 @@ pub fn compare(facts: &[&Fact]) -> Vec<Comparison> {
         }
     }
     let mut rel: BTreeMap<(usize, usize), (Relation, usize)> = BTreeMap::new();
-    for (x, &i) in reps.iter().enumerate() {
-        for &j in &reps[x + 1..] {
-            if let Some(r) = relation(&items[i], &items[j]) {
-                rel.insert((i, j), r);
-            }
+    for (i, j) in candidate_pairs(&items, &reps) {
+        if let Some(r) = relation(&items[i], &items[j]) {
+            rel.insert((i, j), r);
         }
     }
     let mut partners: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
@@ -282,6 +280,46 @@ pub fn compare(facts: &[&Fact]) -> Vec<Comparison> {
         .into_values()
         .map(|(members, pairs)| comparison(&items, &members, pairs))
         .collect()
+}
+
+/// The pairs of `reps` that can relate at all, found through an index of
+/// words instead of trying every pair. Every relation needs shared words:
+/// equal quotes and fragments share all of the shorter one's words, changed
+/// wording shares meaning words. So each quote is indexed under all its
+/// words and looked up by its meaning words (by all its words when it has
+/// none): that finds every pair `relation` could accept.
+fn candidate_pairs(items: &[Item], reps: &[usize]) -> BTreeSet<(usize, usize)> {
+    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &i in reps {
+        let mut words: Vec<&str> = items[i].words.iter().map(String::as_str).collect();
+        words.sort_unstable();
+        words.dedup();
+        for w in words {
+            index.entry(w).or_default().push(i);
+        }
+    }
+    let mut pairs = BTreeSet::new();
+    for &i in reps {
+        let words = &items[i].words;
+        let meaning: Vec<&str> = words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !FUNCTION_WORDS.contains(w))
+            .collect();
+        let probe: Vec<&str> = if meaning.is_empty() {
+            words.iter().map(String::as_str).collect()
+        } else {
+            meaning
+        };
+        for w in probe {
+            for &j in index.get(w).map_or(&[][..], Vec::as_slice) {
+                if i != j {
+                    pairs.insert((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    pairs
 }
 
 /// The comparison of one aligned group.

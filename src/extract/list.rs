@@ -47,6 +47,46 @@ pub struct ListRules {
     pub counted: Vec<Counted>,
     #[serde(default, rename = "test")]
     pub tests: Vec<ListTest>,
+    /// The patterns above, compiled once when the rules load.
+    #[serde(skip)]
+    compiled: CompiledLists,
+}
+
+#[derive(Clone, Debug, Default)]
+struct CompiledLists {
+    triggers: Vec<Regex>,
+    breaks: Vec<Regex>,
+    counted: Vec<Regex>,
+}
+
+impl ListRules {
+    /// Compiles every pattern; one that does not compile is an error at its
+    /// line and column.
+    pub fn compile(&mut self, ctx: &crate::rules::Ctx) -> crate::error::Result<()> {
+        let one = |pattern: &str| {
+            compile(pattern).map_err(|e| {
+                ctx.error_at(
+                    ctx.text.find(pattern).unwrap_or(0),
+                    format!(
+                        "pattern does not compile: {}",
+                        crate::clean::boilerplate::one_line(&e)
+                    ),
+                )
+            })
+        };
+        let mut c = CompiledLists::default();
+        for t in &self.trigger {
+            c.triggers.push(one(&t.pattern)?);
+        }
+        for b in &self.clause_breaks {
+            c.breaks.push(one(b)?);
+        }
+        for k in &self.counted {
+            c.counted.push(one(&k.pattern)?);
+        }
+        self.compiled = c;
+        Ok(())
+    }
 }
 
 /// A phrase that introduces the people at a meeting.
@@ -186,9 +226,9 @@ pub fn count_agrees(stated: u32, listed: usize, hedge: Option<&str>) -> Option<b
     Some(listed == n)
 }
 
-fn compile(pattern: &str) -> Option<Regex> {
+fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     let p = pattern.replace("{number}", &crate::normalise::numbers::number_pattern());
-    Regex::new(&format!("(?i){p}")).ok()
+    Regex::new(&format!("(?i){p}"))
 }
 
 /// The side id a word names, if any.
@@ -225,21 +265,15 @@ impl Extractor for List {
     fn extract(&self, doc: &Document, rules: &Rules) -> Vec<Fact> {
         let lr = &rules.lists;
         let people = mentions(doc, &rules.names);
-        let triggers: Vec<(&Trigger, Regex)> = lr
-            .trigger
-            .iter()
-            .filter_map(|t| compile(&t.pattern).map(|r| (t, r)))
-            .collect();
-        let breaks: Vec<Regex> = lr.clause_breaks.iter().filter_map(|b| compile(b)).collect();
-        let counted: Vec<(&Counted, Regex)> = lr
-            .counted
-            .iter()
-            .filter_map(|c| compile(&c.pattern).map(|r| (c, r)))
-            .collect();
+        let triggers: Vec<(&Trigger, &Regex)> =
+            lr.trigger.iter().zip(&lr.compiled.triggers).collect();
+        let breaks = &lr.compiled.breaks;
+        let counted: Vec<(&Counted, &Regex)> =
+            lr.counted.iter().zip(&lr.compiled.counted).collect();
         let mut facts = Vec::new();
         for s in &doc.sentences {
             let text = doc.sentence_text(s);
-            if let Some(f) = participants(doc, s.start, text, &people, &triggers, &breaks, lr) {
+            if let Some(f) = participants(doc, s.start, text, &people, &triggers, breaks, lr) {
                 facts.push(f);
             }
             for (c, re) in &counted {
@@ -260,7 +294,7 @@ fn participants(
     base: usize,
     text: &str,
     people: &[Mention],
-    triggers: &[(&Trigger, Regex)],
+    triggers: &[(&Trigger, &Regex)],
     breaks: &[Regex],
     lr: &ListRules,
 ) -> Option<Fact> {
