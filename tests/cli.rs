@@ -247,3 +247,14 @@ fn published_flag_resolves_undated_files() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("2025-08-15"), "{stdout}");
 }
+
+#[test]
+fn list_trigger_with_bad_regex_names_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "[[trigger]]\nid = \"list.x\"\npattern = '(also included'\nmembers = \"after\"\n";
+    write(dir.path(), "lists.toml", text.as_bytes());
+    fails_with(
+        &["check", CORPUS, "--rules", dir.path().to_str().unwrap()],
+        "lists.toml:3:12: pattern does not compile",
+    );
+}
