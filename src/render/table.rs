@@ -133,7 +133,7 @@ pub fn summary_line(report: &Report) -> String {
     )
 }
 
-/// "4 (3 independent)": outlets behind a comparison, copies counted once.
+/// "4 (3 indep.)": outlets behind a comparison, copies counted once.
 pub fn outlets(report: &Report, c: &Comparison) -> String {
     let mut sources: Vec<&str> = facts_of(report, c).map(|f| f.source.as_str()).collect();
     sources.sort_unstable();
@@ -141,7 +141,7 @@ pub fn outlets(report: &Report, c: &Comparison) -> String {
     if sources.len() == c.independent_sources {
         sources.len().to_string()
     } else {
-        format!("{} ({} independent)", sources.len(), c.independent_sources)
+        format!("{} ({} indep.)", sources.len(), c.independent_sources)
     }
 }
 
