@@ -110,7 +110,6 @@ impl Boilerplate {
             let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
             let line = &text[pos..end];
             let trimmed = line.trim();
-            let lead = line.len() - line.trim_start().len();
             for r in &self.rules {
                 if r.whole_line {
                     if r.re.is_match(trimmed) {
@@ -135,7 +134,6 @@ impl Boilerplate {
                     }
                 }
             }
-            let _ = lead;
             pos = end + 1;
         }
         merge(out)
