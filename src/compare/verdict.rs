@@ -10,8 +10,7 @@ use crate::fact::Fact;
 pub fn decide(facts: &[&Fact]) -> (Verdict, String) {
     let sources = sources_of(facts);
     if sources.len() < 2 {
-        let values: Vec<String> = facts.iter().map(|f| f.value.reading()).collect();
-        let mut values = values;
+        let mut values: Vec<String> = facts.iter().map(|f| f.value.reading()).collect();
         values.dedup();
         return (
             Verdict::SingleSource,

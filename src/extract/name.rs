@@ -36,7 +36,7 @@ use crate::rules::Rules;
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// `rules/names.toml`.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -54,6 +54,15 @@ pub struct NameRules {
     pub spellings: Vec<Vec<String>>,
     #[serde(default, rename = "test")]
     pub tests: Vec<NameTest>,
+    /// The lists above, folded for lookup once, not for every article.
+    #[serde(skip)]
+    vocab: OnceLock<Vocab>,
+}
+
+impl NameRules {
+    fn vocab(&self) -> &Vocab {
+        self.vocab.get_or_init(|| Vocab::new(self))
+    }
 }
 
 /// An inline example: a sentence and the names read from it, in order.
@@ -122,6 +131,7 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// Word lookups built from the rules.
+#[derive(Clone, Debug)]
 struct Vocab {
     titles: Vec<String>,
     speech: BTreeSet<String>,
@@ -211,7 +221,7 @@ fn is_possessive(w: &str) -> bool {
 
 /// Every person mentioned in `doc`, in file order.
 pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
-    let vocab = Vocab::new(rules);
+    let vocab = rules.vocab();
     // First pass: names with evidence of their own. Second: bare surnames
     // of people the document has named.
     let mut found: Vec<(Mention, Person)> = Vec::new();
@@ -247,7 +257,7 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
             })
             .collect();
         for run in runs(doc, &words) {
-            read_run(doc, s.start, &run, &vocab, &mut found, &mut bare);
+            read_run(doc, s.start, &run, vocab, &mut found, &mut bare);
         }
     }
     let known: BTreeSet<String> = found.iter().map(|(_, p)| p.surname_key.clone()).collect();
