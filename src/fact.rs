@@ -123,7 +123,35 @@ pub enum Value {
     },
 }
 
+/// How two values of one kind stand to each other, for verdicts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relation {
+    /// They denote the same thing ("80 years" and "eight decades").
+    Same,
+    /// They can both be true but differ in precision or extent.
+    Overlap,
+    /// They cannot both be true.
+    Disjoint,
+    /// They are not on one scale (different units, no rate to convert).
+    Incomparable,
+}
+
 impl Value {
+    /// How `self` stands to `other`. Values on one numeric axis compare by
+    /// interval overlap; kinds with values of their own (pairs, codes) add
+    /// their arm here, so one verdict path serves every kind.
+    pub fn relation(&self, other: &Value) -> Relation {
+        if self.unit() != other.unit() {
+            return Relation::Incomparable;
+        }
+        match (self.interval(), other.interval()) {
+            (Some(x), Some(y)) if x.same_as(&y) => Relation::Same,
+            (Some(x), Some(y)) if x.overlaps(&y) => Relation::Overlap,
+            (Some(_), Some(_)) => Relation::Disjoint,
+            _ => Relation::Incomparable,
+        }
+    }
+
     /// The value as a set of numbers on one axis, for kinds compared by
     /// overlap. Dates become day numbers.
     pub fn interval(&self) -> Option<Interval> {

@@ -4,7 +4,7 @@
 //! when one outlet states it.
 
 use super::{Verdict, sources_of};
-use crate::fact::Fact;
+use crate::fact::{Fact, Relation};
 
 /// The verdict for the facts of one comparison, with a sentence saying why.
 pub fn decide(facts: &[&Fact]) -> (Verdict, String) {
@@ -26,10 +26,7 @@ pub fn decide(facts: &[&Fact]) -> (Verdict, String) {
             if a.source == b.source {
                 continue;
             }
-            let (Some(x), Some(y)) = (a.value.interval(), b.value.interval()) else {
-                continue;
-            };
-            if !x.overlaps(&y) {
+            if a.value.relation(&b.value) == Relation::Disjoint {
                 return (
                     Verdict::Conflict,
                     format!(
@@ -46,11 +43,10 @@ pub fn decide(facts: &[&Fact]) -> (Verdict, String) {
             }
         }
     }
-    let first = facts[0].value.interval();
-    let same = facts.iter().all(|f| match (f.value.interval(), first) {
-        (Some(x), Some(y)) => x.same_as(&y),
-        _ => false,
-    });
+    let first = &facts[0].value;
+    let same = facts
+        .iter()
+        .all(|f| f.value.relation(first) == Relation::Same);
     if same {
         (
             Verdict::Agree,
