@@ -95,10 +95,18 @@ pub struct Member {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Value {
-    /// A hedged quantity: seconds for durations, years for ages and
-    /// "years before publication" for undated `since` windows, the counted
-    /// noun for counts.
-    Quantity { interval: Interval, unit: String },
+    /// A hedged quantity in the canonical unit of its dimension: seconds
+    /// for durations, years for ages and "years before publication" for
+    /// undated `since` windows, `count` for counts. `noun` is what a count
+    /// counts ("people"), kept apart from the unit: "242 people" and "243
+    /// passengers" are on one scale, and alignment decides whether they
+    /// speak of one thing.
+    Quantity {
+        interval: Interval,
+        unit: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        noun: Option<String>,
+    },
     /// A range of days `[from, to)`, resolved against the publication date
     /// where the text was relative.
     Dates {
@@ -179,11 +187,16 @@ impl Value {
     /// people"); [`Value::describe`] gives the exact interval.
     pub fn reading(&self) -> String {
         match self {
-            Value::Quantity { interval, unit } if unit == "s" => {
+            Value::Quantity { interval, unit, .. } if unit == "s" => {
                 let (div, name) = duration_unit(interval);
                 format!("{} {name}", interval.reading(|x| fmt_grouped(x / div)))
             }
-            Value::Quantity { interval, unit } if !unit.is_empty() => {
+            Value::Quantity {
+                interval,
+                unit,
+                noun,
+            } if !unit.is_empty() => {
+                let unit = noun.as_deref().unwrap_or(unit);
                 // A bare whole count ("26 leaders" = 25.5 to 26.5) reads as itself.
                 let mid = (interval.lo + interval.hi) / 2.0;
                 let whole = (interval.hi - interval.lo - 1.0).abs() < 1e-9
@@ -205,7 +218,11 @@ impl Value {
     /// The exact value: intervals in interval notation ("[2.4, 3) h").
     pub fn describe(&self) -> String {
         match self {
-            Value::Quantity { interval, unit } => describe_quantity(interval, unit),
+            Value::Quantity {
+                interval,
+                unit,
+                noun,
+            } => describe_quantity(interval, noun.as_deref().unwrap_or(unit)),
             Value::Dates { from, to, .. } => describe_dates(*from, *to),
             Value::Quote { words, .. } => format!("“{words}”"),
             Value::Name { surface, .. } => surface.clone(),

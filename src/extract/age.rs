@@ -40,6 +40,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         value: Value::Quantity {
             interval,
             unit: "years".into(),
+            noun: None,
         },
         hedge: words,
         subject: None,

@@ -138,7 +138,8 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     Some(Reading {
         value: Value::Quantity {
             interval,
-            unit: head,
+            unit: "count".to_string(),
+            noun: Some(head),
         },
         hedge: words,
         subject: Some(subject),

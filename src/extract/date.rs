@@ -114,5 +114,6 @@ fn undated(x: f64, unit: &str) -> Value {
     Value::Quantity {
         interval: Interval::point(x),
         unit: unit.into(),
+        noun: None,
     }
 }

@@ -49,6 +49,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         value: Value::Quantity {
             interval: interval.scale(unit),
             unit: "s".into(),
+            noun: None,
         },
         hedge: words,
         subject: None,

@@ -65,6 +65,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         None => Value::Quantity {
             interval: Interval::half_open(years, years + 1.0),
             unit: "years before publication".into(),
+            noun: None,
         },
     };
     Some(Reading {
