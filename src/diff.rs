@@ -884,6 +884,7 @@ mod tests {
             speaker: speaker.map(str::to_string),
             rule: "quote.test".into(),
             sentence: words.into(),
+            frame: None,
         }
     }
 

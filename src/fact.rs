@@ -45,6 +45,12 @@ impl Kind {
         }
     }
 
+    /// Whether facts of this kind are figures, aligned across outlets by
+    /// their frames (quotes, names and lists align by their own words).
+    pub fn is_figure(self) -> bool {
+        !matches!(self, Kind::Quote | Kind::Name | Kind::List)
+    }
+
     pub fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.as_str() == s)
     }
@@ -324,6 +330,24 @@ fn sentence_window(doc: &crate::clean::Document, start: usize, end: usize) -> St
     out
 }
 
+/// What a figure is about, read from its own sentence: the features
+/// alignment compares across outlets. Keys are word stems, or `=id` for a
+/// word of a `rules/lexicon.toml` set ("passengers" → `=people`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Frame {
+    /// The nouns it counts or measures, the main one first.
+    pub head: Vec<String>,
+    /// The verbs and event words that govern it, nearest first.
+    pub predicate: Vec<String>,
+    /// Places its clause anchors it to ("in Japan").
+    pub place: Vec<String>,
+    /// Other names in its clause: whose figure it is.
+    pub holder: Vec<String>,
+    /// Content words of its sentence with their nearness weight (0–1].
+    #[serde(skip)]
+    pub context: Vec<(String, f32)>,
+}
+
 /// A checkable fact of one source.
 #[derive(Clone, Debug, Serialize)]
 pub struct Fact {
@@ -352,6 +376,9 @@ pub struct Fact {
     pub rule: String,
     /// The sentence it stands in.
     pub sentence: String,
+    /// What it is about, for alignment (figures only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frame: Option<Frame>,
 }
 
 impl Fact {
@@ -381,6 +408,7 @@ impl Fact {
             speaker: None,
             rule: rule.to_string(),
             sentence: sentence_window(doc, start, end),
+            frame: None,
         }
     }
 }

@@ -2,15 +2,16 @@
 //! facts that can be checked, normalise them, and show where the outlets
 //! agree and where they cannot all be right.
 //!
-//! The pipeline is five pure stages between reading files and writing a
+//! The pipeline is six pure stages between reading files and writing a
 //! report:
 //!
 //! ```text
-//! files ─ingest→ Source ─clean→ Document ─extract→ Fact* ─compare→ Comparison* ─render→ table | markdown | json
+//! files ─ingest→ Source ─clean→ Document ─extract→ Fact* ─align→ Cluster* ─compare→ Comparison* ─render→ table | markdown | json
 //! ```
 //!
 //! [`run`] does it all for a [`Config`]; [`analyse`] starts from documents.
 
+pub mod align;
 pub mod clean;
 pub mod compare;
 pub mod diff;
@@ -115,7 +116,8 @@ pub fn analyse(docs: &[Document], rules: &Rules) -> Report {
         f.id = format!("f{}", i + 1);
     }
     let lineage = compare::lineage::detect(docs);
-    let comparisons = compare::compare(&facts, &lineage);
+    let clusters = align::align(&facts);
+    let comparisons = compare::compare(&facts, &clusters, &lineage);
     let sources = docs
         .iter()
         .map(|d| SourceInfo {

@@ -14,6 +14,7 @@ use crate::extract::numeric::{PatternFile, PatternSet};
 use crate::extract::quote::QuoteRules;
 use crate::fact::Kind;
 use crate::normalise::hedges::HedgeFile;
+use crate::normalise::lexicon::{Lexicon, LexiconFile};
 use crate::normalise::modality::ModalityFile;
 use crate::normalise::subjects::{SubjectFile, SubjectIndex};
 use serde::de::DeserializeOwned;
@@ -36,6 +37,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("quotes.toml", include_str!("../rules/quotes.toml")),
     ("names.toml", include_str!("../rules/names.toml")),
     ("lists.toml", include_str!("../rules/lists.toml")),
+    ("lexicon.toml", include_str!("../rules/lexicon.toml")),
 ];
 
 /// Pattern files and the fact kind each produces, in the order their facts
@@ -61,6 +63,7 @@ pub struct Rules {
     pub quotes: QuoteRules,
     pub names: NameRules,
     pub lists: ListRules,
+    pub lexicon: Lexicon,
 }
 
 /// The text of each rule file, embedded or from `--rules DIR`.
@@ -149,6 +152,8 @@ impl Rules {
         let names: NameRules = ctx("names.toml").parse()?;
         let mut lists: ListRules = ctx("lists.toml").parse()?;
         lists.compile(&ctx("lists.toml"))?;
+        let lexicon_file: LexiconFile = ctx("lexicon.toml").parse()?;
+        let lexicon = Lexicon::new(&lexicon_file);
         Ok(Rules {
             boilerplate,
             hedges,
@@ -159,6 +164,7 @@ impl Rules {
             quotes,
             names,
             lists,
+            lexicon,
         })
     }
 
@@ -176,6 +182,7 @@ impl Rules {
         failures.extend(self.quotes.check_examples(self));
         failures.extend(self.names.check_examples(self));
         failures.extend(self.lists.check_examples(self));
+        failures.extend(self.lexicon.check_examples());
         failures
     }
 

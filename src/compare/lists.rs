@@ -78,6 +78,7 @@ fn self_check(f: &Fact) -> Comparison {
         facts: vec![f.id.clone()],
         independent_sources: 0,
         detail,
+        alignment: None,
     }
 }
 
@@ -195,5 +196,6 @@ fn compare_participants(facts: &[&Fact]) -> Comparison {
         facts: ids.iter().map(|f| f.id.clone()).collect(),
         independent_sources: 0,
         detail,
+        alignment: None,
     }
 }

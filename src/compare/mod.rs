@@ -1,19 +1,20 @@
 //! Compare: facts of all sources in, [`Comparison`]s out. Every fact belongs
 //! to exactly one comparison, single-source ones included.
 //!
-//! Each kind has its comparator, in [`COMPARATORS`] order: numeric kinds
-//! are grouped by subject and compared by interval overlap ([`group`],
-//! [`verdict`]); quotes, names and lists have their own modules. Then
-//! [`compare`] gives each comparison a unique key and counts its independent
-//! sources through the wire lineage.
+//! Figures arrive clustered by the align stage and are judged by interval
+//! overlap ([`figures`], [`verdict`]); quotes, names and lists have their
+//! own comparators, in [`COMPARATORS`] order. Then [`compare`] gives each
+//! comparison a unique key and counts its independent sources through the
+//! wire lineage.
 
-pub mod group;
+pub mod figures;
 pub mod lineage;
 pub mod lists;
 pub mod names;
 pub mod quotes;
 pub mod verdict;
 
+use crate::align::{Alignment, Cluster};
 use crate::fact::{Fact, Kind};
 use lineage::Link;
 use serde::Serialize;
@@ -32,6 +33,9 @@ pub enum Verdict {
     Compatible,
     /// Every value denotes the same thing.
     Agree,
+    /// The values differ, but the facts are only weakly aligned: possibly
+    /// the same figure, never called a conflict.
+    Unclear,
     /// One source states it.
     SingleSource,
 }
@@ -43,6 +47,7 @@ impl Verdict {
             Verdict::Variant => "variant",
             Verdict::Compatible => "compatible",
             Verdict::Agree => "agree",
+            Verdict::Unclear => "unclear",
             Verdict::SingleSource => "single-source",
         }
     }
@@ -69,27 +74,28 @@ pub struct Comparison {
     pub independent_sources: usize,
     /// Why, in words a person reads.
     pub detail: String,
+    /// How the facts were aligned (figures of several sources).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alignment: Option<Alignment>,
 }
 
 /// The facts a comparator sees: all facts of its kind.
 pub type Comparator = fn(&[&Fact]) -> Vec<Comparison>;
 
-/// Comparators per kind, in report order.
+/// Comparators of the kinds that are not figures, in report order.
 pub const COMPARATORS: &[(Kind, Comparator)] = &[
-    (Kind::Duration, group::compare),
-    (Kind::Since, group::compare),
-    (Kind::Age, group::compare),
-    (Kind::Count, group::compare),
-    (Kind::Date, group::compare),
     (Kind::Quote, quotes::compare),
     (Kind::Name, names::compare),
     (Kind::List, lists::compare),
 ];
 
-/// Compares all facts (ids already set). `lineage` says which sources copy
-/// which, for `independent_sources`.
-pub fn compare(facts: &[Fact], lineage: &[Link]) -> Vec<Comparison> {
-    let mut out = Vec::new();
+/// Compares all facts (ids already set); `clusters` are the figures as the
+/// align stage grouped them. `lineage` says which sources copy which, for
+/// `independent_sources`.
+pub fn compare(facts: &[Fact], clusters: &[Cluster], lineage: &[Link]) -> Vec<Comparison> {
+    let mut out = figures::compare(facts, clusters);
+    // Report order: kind, then first fact.
+    out.sort_by_key(|c| c.kind);
     for (kind, comparator) in COMPARATORS {
         let of_kind: Vec<&Fact> = facts.iter().filter(|f| f.kind == *kind).collect();
         if !of_kind.is_empty() {
@@ -137,5 +143,6 @@ pub fn single(f: &Fact, key: String, detail: String) -> Comparison {
         facts: vec![f.id.clone()],
         independent_sources: 1,
         detail,
+        alignment: None,
     }
 }

@@ -148,6 +148,7 @@ fn judge(g: &Group) -> Comparison {
         facts: g.facts.iter().map(|f| f.id.clone()).collect(),
         independent_sources: 0,
         detail,
+        alignment: None,
     }
 }
 

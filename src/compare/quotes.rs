@@ -424,6 +424,7 @@ fn comparison(items: &[Item], members: &[usize], pairs: Vec<Pair>) -> Comparison
         facts: facts.iter().map(|f| f.id.clone()).collect(),
         independent_sources: 0,
         detail,
+        alignment: None,
     }
 }
 

@@ -11,6 +11,7 @@ pub mod age;
 pub mod count;
 pub mod date;
 pub mod duration;
+pub mod frame;
 pub mod list;
 pub mod name;
 pub mod numeric;
@@ -63,6 +64,11 @@ pub fn extract(doc: &Document, rules: &Rules) -> Vec<Fact> {
                 claimed.insert(f.start, f.end);
             }
             facts.push(f);
+        }
+    }
+    for f in &mut facts {
+        if f.kind.is_figure() {
+            f.frame = Some(frame::read(doc, &rules.lexicon, f));
         }
     }
     facts.sort_by(|a, b| {

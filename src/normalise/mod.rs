@@ -1,7 +1,8 @@
 //! Normalise: the pieces that turn words into canonical values — numbers,
-//! hedges, time, subjects, modality, names.
+//! hedges, time, subjects, modality, names, and the lexicon alignment reads.
 
 pub mod hedges;
+pub mod lexicon;
 pub mod modality;
 pub mod names;
 pub mod numbers;

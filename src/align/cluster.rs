@@ -1,0 +1,194 @@
+//! Clustering figures into comparisons: one outlet's repeated mentions
+//! become one unit, then units of different outlets join best pair first
+//! by average linkage, never two units of one source in a cluster.
+
+use super::score::{Features, Matched, pair};
+use super::{Alignment, Cluster, LINK};
+use crate::fact::{Fact, Relation};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A feature shared by more units than this is too common to propose
+/// pairs (rarer features still do), which keeps candidate pairs near
+/// linear in the number of facts.
+const MAX_POSTING: usize = 256;
+/// Context words per fact that propose pairs.
+const CONTEXT_KEYS: usize = 6;
+/// Average linkage looks at most this many units of each side.
+const LINKAGE_SAMPLE: usize = 12;
+/// One outlet's mention is folded into at most this many earlier ones.
+const REPEAT_WINDOW: usize = 32;
+
+pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
+    let figures: Vec<usize> = (0..facts.len())
+        .filter(|&i| features.of[i].is_some())
+        .collect();
+    let feat = |i: usize| features.of[i].as_ref().expect("a figure has features");
+    let score = |i: usize, j: usize| pair(feat(i), feat(j), &facts[i], &facts[j]);
+
+    // 1. One outlet's repeated mentions of one value become one unit.
+    let mut units: Vec<Vec<usize>> = Vec::new();
+    let mut by_slot: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    for &i in &figures {
+        let f = feat(i);
+        let slot = by_slot.entry((f.measure, f.source)).or_default();
+        let repeat = slot.iter().rev().take(REPEAT_WINDOW).copied().find(|&u| {
+            let j = units[u][0];
+            facts[i].value.relation(&facts[j].value) == Relation::Same && score(i, j).0 >= LINK
+        });
+        match repeat {
+            Some(u) => units[u].push(i),
+            None => {
+                slot.push(units.len());
+                units.push(vec![i]);
+            }
+        }
+    }
+    let unit_source: Vec<usize> = units.iter().map(|u| feat(u[0]).source).collect();
+    let unit_measure: Vec<usize> = units.iter().map(|u| feat(u[0]).measure).collect();
+    let mut memo: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut unit_score = |a: usize, b: usize| -> f64 {
+        let key = (a.min(b), a.max(b));
+        if let Some(&s) = memo.get(&key) {
+            return s;
+        }
+        let mut best = 0.0f64;
+        for &i in &units[a] {
+            for &j in &units[b] {
+                best = best.max(score(i, j).0);
+            }
+        }
+        memo.insert(key, best);
+        best
+    };
+
+    // 2. Candidate pairs: units of one measure and different sources that
+    //    share a head, predicate, subject or rare context word.
+    let mut postings: BTreeMap<(usize, u32, u8), Vec<usize>> = BTreeMap::new();
+    for (u, members) in units.iter().enumerate() {
+        let mut keys: BTreeSet<(u32, u8)> = BTreeSet::new();
+        for &i in members {
+            let f = feat(i);
+            keys.extend(f.head.iter().map(|&w| (w, 0)));
+            keys.extend(f.predicate.iter().map(|&w| (w, 1)));
+            keys.extend(f.subject.iter().map(|&w| (w, 2)));
+            let mut ctx = f.context.clone();
+            ctx.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            keys.extend(ctx.iter().take(CONTEXT_KEYS).map(|&(w, _)| (w, 3)));
+        }
+        for (w, role) in keys {
+            postings
+                .entry((unit_measure[u], w, role))
+                .or_default()
+                .push(u);
+        }
+    }
+    let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for list in postings.values() {
+        if list.len() > MAX_POSTING {
+            continue;
+        }
+        for (k, &a) in list.iter().enumerate() {
+            for &b in &list[k + 1..] {
+                if unit_source[a] != unit_source[b] {
+                    candidates.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    let mut scored: Vec<(f64, usize, usize)> = candidates
+        .into_iter()
+        .map(|(a, b)| (unit_score(a, b), a, b))
+        .filter(|&(s, _, _)| s >= LINK)
+        .collect();
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+
+    // 3. Best pair first, average linkage, one unit per source.
+    let mut root: Vec<usize> = (0..units.len()).collect();
+    let mut members: Vec<Vec<usize>> = (0..units.len()).map(|u| vec![u]).collect();
+    let mut sources: Vec<BTreeSet<usize>> = unit_source.iter().map(|&s| [s].into()).collect();
+    for (_, a, b) in scored {
+        let (ra, rb) = (root[a], root[b]);
+        if ra == rb || !sources[ra].is_disjoint(&sources[rb]) {
+            continue;
+        }
+        let mut total = 0.0;
+        let mut n = 0.0f64;
+        for &x in members[ra].iter().take(LINKAGE_SAMPLE) {
+            for &y in members[rb].iter().take(LINKAGE_SAMPLE) {
+                total += unit_score(x, y);
+                n += 1.0;
+            }
+        }
+        if n == 0.0 || total / n < LINK {
+            continue;
+        }
+        let (keep, gone) = if members[ra].len() >= members[rb].len() {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        let moved = std::mem::take(&mut members[gone]);
+        for &u in &moved {
+            root[u] = keep;
+        }
+        members[keep].extend(moved);
+        let gone_sources = std::mem::take(&mut sources[gone]);
+        sources[keep].extend(gone_sources);
+    }
+
+    // 4. Clusters in fact order, each with how it was aligned.
+    let mut out: Vec<Cluster> = Vec::new();
+    for (r, us) in members.iter().enumerate() {
+        if us.is_empty() || root[r] != r {
+            continue;
+        }
+        let mut fs: Vec<usize> = us.iter().flat_map(|&u| units[u].iter().copied()).collect();
+        fs.sort_unstable();
+        let alignment = (us.len() > 1).then(|| {
+            let mut total = 0.0;
+            let mut n = 0.0f64;
+            let mut best: Option<(f64, usize, usize)> = None;
+            for (k, &x) in us.iter().enumerate().take(LINKAGE_SAMPLE) {
+                for &y in us[k + 1..].iter().take(LINKAGE_SAMPLE) {
+                    let s = unit_score(x, y);
+                    total += s;
+                    n += 1.0;
+                    if best.is_none_or(|(b, _, _)| s > b) {
+                        best = Some((s, x, y));
+                    }
+                }
+            }
+            let matched = best
+                .map(|(_, x, y)| best_matched(&units[x], &units[y], &score))
+                .unwrap_or_default();
+            Alignment {
+                score: ((total / n.max(1.0)) * 100.0).round() / 100.0,
+                matched: matched.iter().map(|m| m.describe(features)).collect(),
+            }
+        });
+        out.push(Cluster {
+            facts: fs,
+            alignment,
+        });
+    }
+    out.sort_by_key(|c| c.facts[0]);
+    out
+}
+
+/// The matched features of the best-scoring pair of two units.
+fn best_matched(
+    a: &[usize],
+    b: &[usize],
+    score: &impl Fn(usize, usize) -> (f64, Vec<Matched>),
+) -> Vec<Matched> {
+    let mut best: Option<(f64, Vec<Matched>)> = None;
+    for &i in a {
+        for &j in b {
+            let (s, m) = score(i, j);
+            if best.as_ref().is_none_or(|(b, _)| s > *b) {
+                best = Some((s, m));
+            }
+        }
+    }
+    best.map(|(_, m)| m).unwrap_or_default()
+}

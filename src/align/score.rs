@@ -1,0 +1,246 @@
+//! Pairwise scores between figures of different outlets, from their frames.
+//!
+//! | feature | weight | when |
+//! |---|---|---|
+//! | head | 0.35 | the main heads are one word or one set ("passengers" ~ "people"); 0.6 of it when only some head words are shared |
+//! | context | 0.35 | cosine of the sentences' content words, each weighted by nearness and rarity across the event's outlets |
+//! | predicate | 0.15 | a verb or event word in common ("stolen" ~ "theft") |
+//! | subject | 0.30 | the same subject from `rules/subjects.toml` |
+//! | place | +0.10 / −0.35 | both anchored to a place: the same one / different ones ("in Japan" vs "in Kamchatka") |
+//! | holder | +0.05 / −0.15 | both name whose figure it is: the same / different |
+//! | value | +0.08 / +0.04 | the values are the same / overlap (a tie-breaker only) |
+
+use crate::fact::{Fact, Relation};
+use std::collections::{BTreeMap, HashMap};
+
+const W_HEAD: f64 = 0.35;
+const W_CONTEXT: f64 = 0.35;
+const W_PREDICATE: f64 = 0.15;
+const W_SUBJECT: f64 = 0.30;
+const PLACE_SAME: f64 = 0.10;
+const PLACE_OTHER: f64 = -0.35;
+const HOLDER_SAME: f64 = 0.05;
+const HOLDER_OTHER: f64 = -0.15;
+const VALUE_SAME: f64 = 0.08;
+const VALUE_OVERLAP: f64 = 0.04;
+
+/// One figure's features, with words interned as numbers.
+#[derive(Clone, Debug, Default)]
+pub struct Feature {
+    /// Index of the measure (kind, unit, modality); only facts of one
+    /// measure are compared.
+    pub measure: usize,
+    pub source: usize,
+    pub head: Vec<u32>,
+    pub predicate: Vec<u32>,
+    pub subject: Option<u32>,
+    pub place: Vec<u32>,
+    pub holder: Vec<u32>,
+    /// Context words and weights, sorted by word, L2-normalised.
+    pub context: Vec<(u32, f64)>,
+}
+
+/// The features of every figure of a report, and the words behind them.
+#[derive(Clone, Debug, Default)]
+pub struct Features {
+    /// Per fact; `None` for facts that are not figures.
+    pub of: Vec<Option<Feature>>,
+    words: Vec<String>,
+}
+
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<String, u32>,
+    words: Vec<String>,
+}
+
+impl Interner {
+    fn id(&mut self, w: &str) -> u32 {
+        if let Some(&i) = self.ids.get(w) {
+            return i;
+        }
+        let i = self.words.len() as u32;
+        self.ids.insert(w.to_string(), i);
+        self.words.push(w.to_string());
+        i
+    }
+}
+
+impl Features {
+    pub fn build(facts: &[Fact]) -> Features {
+        let mut words = Interner::default();
+        let mut measures: BTreeMap<(String, String, String), usize> = BTreeMap::new();
+        let mut sources: BTreeMap<&str, usize> = BTreeMap::new();
+        for f in facts {
+            let n = sources.len();
+            sources.entry(f.source.as_str()).or_insert(n);
+        }
+        // Rarity: in how many outlets a context word is near a figure.
+        let mut outlets_of: HashMap<&str, Vec<usize>> = HashMap::new();
+        for f in facts {
+            let Some(frame) = &f.frame else { continue };
+            let s = sources[f.source.as_str()];
+            for (w, _) in &frame.context {
+                let v = outlets_of.entry(w.as_str()).or_default();
+                if !v.contains(&s) {
+                    v.push(s);
+                }
+            }
+        }
+        let n = sources.len().max(1) as f64;
+        let idf = |w: &str| {
+            let df = outlets_of.get(w).map_or(1, Vec::len) as f64;
+            ((n + 1.0) / df).ln()
+        };
+        let mut of = Vec::with_capacity(facts.len());
+        for f in facts {
+            let Some(frame) = f.frame.as_ref().filter(|_| f.kind.is_figure()) else {
+                of.push(None);
+                continue;
+            };
+            let key = (
+                f.kind.as_str().to_string(),
+                f.value.unit().to_string(),
+                f.modality.as_str().to_string(),
+            );
+            let next = measures.len();
+            let measure = *measures.entry(key).or_insert(next);
+            let mut ids = |v: &[String]| v.iter().map(|w| words.id(w)).collect::<Vec<u32>>();
+            let head = ids(&frame.head);
+            let predicate = ids(&frame.predicate);
+            let place = ids(&frame.place);
+            let holder = ids(&frame.holder);
+            let subject = (!f.subject.is_empty()).then(|| words.id(&format!("subject:{}", f.subject)));
+            let mut context: Vec<(u32, f64)> = frame
+                .context
+                .iter()
+                .map(|(w, x)| (words.id(w), *x as f64 * idf(w)))
+                .collect();
+            context.sort_by_key(|&(w, _)| w);
+            let norm = context.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
+            if norm > 0.0 {
+                for (_, x) in &mut context {
+                    *x /= norm;
+                }
+            }
+            of.push(Some(Feature {
+                measure,
+                source: sources[f.source.as_str()],
+                head,
+                predicate,
+                subject,
+                place,
+                holder,
+                context,
+            }));
+        }
+        Features {
+            of,
+            words: words.words,
+        }
+    }
+
+    /// The word behind an interned id, without the `=` of a set id.
+    pub fn word(&self, id: u32) -> &str {
+        self.words
+            .get(id as usize)
+            .map_or("", |w| w.trim_start_matches('='))
+    }
+}
+
+/// How alike two figures' frames are, and which features matched.
+pub fn pair(a: &Feature, b: &Feature, fa: &Fact, fb: &Fact) -> (f64, Vec<Matched>) {
+    let mut s = 0.0;
+    let mut matched = Vec::new();
+    if let (Some(x), Some(y)) = (a.head.first(), b.head.first()) {
+        if x == y {
+            s += W_HEAD;
+            matched.push(Matched::Head(*x));
+        } else if let Some(w) = a.head.iter().find(|w| b.head.contains(w)) {
+            s += 0.6 * W_HEAD;
+            matched.push(Matched::Head(*w));
+        }
+    }
+    let c = cosine(&a.context, &b.context);
+    s += W_CONTEXT * c;
+    if c > 0.0 {
+        matched.push(Matched::Context(c));
+    }
+    if let Some(w) = a.predicate.iter().find(|w| b.predicate.contains(w)) {
+        s += W_PREDICATE;
+        matched.push(Matched::Predicate(*w));
+    }
+    if a.subject.is_some() && a.subject == b.subject {
+        s += W_SUBJECT;
+        matched.push(Matched::Subject(a.subject.unwrap_or_default()));
+    }
+    if !a.place.is_empty() && !b.place.is_empty() {
+        match a.place.iter().find(|w| b.place.contains(w)) {
+            Some(w) => {
+                s += PLACE_SAME;
+                matched.push(Matched::Place(Some(*w)));
+            }
+            None => {
+                s += PLACE_OTHER;
+                matched.push(Matched::Place(None));
+            }
+        }
+    }
+    if !a.holder.is_empty() && !b.holder.is_empty() {
+        if a.holder.iter().any(|w| b.holder.contains(w)) {
+            s += HOLDER_SAME;
+        } else {
+            s += HOLDER_OTHER;
+        }
+    }
+    match fa.value.relation(&fb.value) {
+        Relation::Same => s += VALUE_SAME,
+        Relation::Overlap => s += VALUE_OVERLAP,
+        _ => {}
+    }
+    (s.clamp(0.0, 1.0), matched)
+}
+
+/// A feature two figures shared, for the comparison's `alignment`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Matched {
+    Head(u32),
+    Predicate(u32),
+    Subject(u32),
+    /// The same place, or `None` for different places.
+    Place(Option<u32>),
+    Context(f64),
+}
+
+impl Matched {
+    pub fn describe(&self, features: &Features) -> String {
+        match self {
+            Matched::Head(w) => format!("head:{}", features.word(*w)),
+            Matched::Predicate(w) => format!("predicate:{}", features.word(*w)),
+            Matched::Subject(w) => format!(
+                "subject:{}",
+                features.word(*w).trim_start_matches("subject:")
+            ),
+            Matched::Place(Some(w)) => format!("place:{}", features.word(*w)),
+            Matched::Place(None) => "place:-".to_string(),
+            Matched::Context(c) => format!("context:{:.2}", c),
+        }
+    }
+}
+
+/// Cosine of two L2-normalised sparse vectors sorted by word.
+fn cosine(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}

@@ -1,0 +1,349 @@
+//! Frames: what a figure is about, read from its own sentence, so that
+//! alignment can tell whether two outlets' figures speak of one thing.
+//!
+//! - **head**: the noun the figure counts or measures — the words inside
+//!   the fact ("242 *people*"), the noun right after it ("three-hour
+//!   *talks*", "8.8-magnitude *earthquake*"), the noun it is *of* ("a
+//!   *depth* of 17 km"), else the nearest noun before it in its clause
+//!   ("the *talks* lasted three hours").
+//! - **predicate**: the nearest verbs and event words ("killed", "stolen",
+//!   "evacuations", "on board").
+//! - **place**: capitalised names after a place preposition ("in Japan").
+//! - **holder**: other names in the clause ("Francis needed …").
+//! - **context**: every content word of the sentence, weighted by
+//!   nearness; a clause boundary (`;`, `:`, a dash, brackets) counts as
+//!   several words.
+//!
+//! Words are classed without a tagger: function and unit words from
+//! `rules/lexicon.toml`, verbs by the lexicon's predicate sets and their
+//! past-participle shape (`-ed`, `-en`), names by capitals away from the
+//! sentence start.
+//!
+//! Known gaps: a head noun several words after the figure ("242 of the
+//! people on board") is read only as context; "he" is no holder.
+
+use crate::clean::Document;
+use crate::fact::{Fact, Frame};
+use crate::normalise::lexicon::{Lexicon, stem};
+
+/// One word of a sentence.
+#[derive(Clone, Debug)]
+struct Word {
+    start: usize,
+    end: usize,
+    lower: String,
+    /// Position counting clause breaks as extra distance.
+    pos: f32,
+    cap: bool,
+    class: Class,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Function,
+    Number,
+    Content,
+}
+
+/// A clause break weighs as this many words.
+const CLAUSE_BREAK: f32 = 6.0;
+/// A comma weighs as this many words.
+const COMMA: f32 = 2.0;
+/// Context words farther than this from the figure are left out.
+const REACH: f32 = 24.0;
+/// Predicates farther than this are not the figure's.
+const PREDICATE_REACH: f32 = 9.0;
+/// Names farther than this are not the figure's place or holder.
+const NAME_REACH: f32 = 14.0;
+
+/// The frame of `fact` in `doc`.
+pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
+    let Some(s) = doc.sentence_at(fact.start) else {
+        return Frame::default();
+    };
+    let words = words(&doc.text, s.start, s.end.max(fact.end), lex);
+    let inside: Vec<usize> = (0..words.len())
+        .filter(|&i| words[i].start < fact.end && words[i].end > fact.start)
+        .collect();
+    let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else {
+        return Frame::default();
+    };
+    let (lo, hi) = (words[first].pos, words[last].pos);
+    let dist = |w: &Word| {
+        if w.pos < lo {
+            lo - w.pos
+        } else if w.pos > hi {
+            w.pos - hi
+        } else {
+            0.0
+        }
+    };
+    let mut frame = Frame::default();
+    let head_key = |w: &Word| lex.head_key(&stem(&w.lower));
+
+    // Head: inside the fact, then right after it, then "N of <fact>", then
+    // the nearest noun before it in its clause.
+    for &i in &inside {
+        let w = &words[i];
+        if w.class == Class::Content && !w.cap && !is_verb(w, lex) {
+            push(&mut frame.head, head_key(w));
+        }
+    }
+    frame.head.reverse(); // "cardinal electors": the last word is the head.
+    let mut j = last + 1;
+    while j < words.len() && j <= last + 3 && words[j].pos - hi <= 3.0 {
+        let w = &words[j];
+        if w.class == Class::Function {
+            break;
+        }
+        if w.class == Class::Content && !w.cap && (j == last + 1 || !is_verb(w, lex)) {
+            push(&mut frame.head, head_key(w));
+        }
+        j += 1;
+    }
+    if first >= 2 && words[first - 1].lower == "of" && lo - words[first - 1].pos <= 1.0 {
+        let w = &words[first - 2];
+        if w.class == Class::Content && !is_verb(w, lex) {
+            push(&mut frame.head, head_key(w));
+        }
+    }
+    if frame.head.is_empty() {
+        let before = (0..first).rev().find(|&i| {
+            let w = &words[i];
+            w.class == Class::Content && !w.cap && !is_verb(w, lex) && dist(w) <= CLAUSE_BREAK
+        });
+        if let Some(i) = before {
+            push(&mut frame.head, head_key(&words[i]));
+        }
+    }
+
+    // Predicates: verbs and event words, nearest first.
+    let mut verbs: Vec<(f32, usize)> = words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.class == Class::Content && !w.cap && dist(w) <= PREDICATE_REACH)
+        .filter(|(_, w)| is_verb(w, lex) || lex.is_event(&stem(&w.lower)))
+        .map(|(i, w)| (dist(w), i))
+        .collect();
+    verbs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    for (_, i) in verbs.into_iter().take(2) {
+        push(&mut frame.predicate, lex.predicate_key(&stem(&words[i].lower)));
+    }
+
+    // Names: a run of capitalised words after a place word is a place;
+    // other runs away from the sentence start are holders.
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].cap || (first..=last).contains(&i) {
+            i += 1;
+            continue;
+        }
+        let a = i;
+        while i + 1 < words.len() && words[i + 1].cap && words[i + 1].pos - words[i].pos <= 1.0 {
+            i += 1;
+        }
+        let run = &words[a..=i];
+        i += 1;
+        if run.iter().all(|w| dist(w) > NAME_REACH) {
+            continue;
+        }
+        let name = run.last().map(|w| w.lower.clone()).unwrap_or_default();
+        if is_calendar(&name) {
+            continue;
+        }
+        let after_place_word = a > 0 && lex.introduces_place(&words[a - 1].lower);
+        if after_place_word {
+            push(&mut frame.place, name);
+        } else if a > 0 {
+            push(&mut frame.holder, name);
+        }
+    }
+
+    // Context: content words by nearness.
+    for w in &words {
+        let d = dist(w);
+        if w.class != Class::Content || d > REACH {
+            continue;
+        }
+        let weight = 1.0 / (1.0 + d / 4.0);
+        let key = lex.head_key(&stem(&w.lower));
+        match frame.context.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, x)) => *x = x.max(weight),
+            None => frame.context.push((key, weight)),
+        }
+    }
+    frame
+}
+
+fn push(v: &mut Vec<String>, key: String) {
+    if !key.is_empty() && !v.contains(&key) {
+        v.push(key);
+    }
+}
+
+/// Whether a content word reads as a verb: in a predicate set of the
+/// lexicon, or shaped like a past tense or participle.
+fn is_verb(w: &Word, lex: &Lexicon) -> bool {
+    let l = &w.lower;
+    let s = stem(l);
+    if lex.head_key(&s).starts_with('=') {
+        return false;
+    }
+    let shaped = l.len() > 4 && (l.ends_with("ed") || l.ends_with("ing"));
+    shaped || lex.predicate_key(&s).starts_with('=')
+}
+
+fn is_calendar(lower: &str) -> bool {
+    crate::normalise::time::MONTHS
+        .iter()
+        .chain(crate::normalise::time::WEEKDAYS.iter())
+        .any(|m| m.eq_ignore_ascii_case(lower))
+}
+
+/// The words of `text[start..end]`, split at anything but letters, digits
+/// and inner apostrophes; hyphenated words are split into their parts
+/// ("three-hour" → three, hour).
+fn words(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<Word> {
+    let slice = &text[start..end];
+    let mut out: Vec<Word> = Vec::new();
+    let mut pos = 0.0f32;
+    let mut at_start = true;
+    let mut cur: Option<usize> = None;
+    let flush = |a: usize, b: usize, pos: &mut f32, at_start: &mut bool, out: &mut Vec<Word>| {
+        let raw = &slice[a..b];
+        let raw = raw.trim_matches(|c| c == '\'' || c == '’');
+        if raw.is_empty() {
+            return;
+        }
+        let lower = raw.to_lowercase();
+        let class = if raw.chars().any(|c| c.is_ascii_digit()) || lex.is_unit(&lower) {
+            Class::Number
+        } else if lex.is_function(&lower) || lower.chars().count() < 2 {
+            Class::Function
+        } else {
+            Class::Content
+        };
+        let cap = !*at_start && raw.chars().next().is_some_and(char::is_uppercase);
+        *pos += 1.0;
+        out.push(Word {
+            start: start + a,
+            end: start + a + raw.len(),
+            lower,
+            pos: *pos,
+            cap,
+            class,
+        });
+        *at_start = false;
+    };
+    for (i, c) in slice.char_indices() {
+        let wordy = c.is_alphanumeric() || ((c == '\'' || c == '’' || c == '.') && cur.is_some());
+        if wordy {
+            if cur.is_none() {
+                cur = Some(i);
+            }
+            continue;
+        }
+        if let Some(a) = cur.take() {
+            let piece = slice[a..i].trim_end_matches('.');
+            flush(a, a + piece.len(), &mut pos, &mut at_start, &mut out);
+        }
+        match c {
+            ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']' => pos += CLAUSE_BREAK,
+            ',' => pos += COMMA,
+            '"' | '“' | '”' | '‘' => at_start = true,
+            _ => {}
+        }
+    }
+    if let Some(a) = cur.take() {
+        let piece = slice[a..].trim_end_matches('.');
+        flush(a, a + piece.len(), &mut pos, &mut at_start, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Rules;
+
+    fn frame_of(sentence: &str, figure: &str) -> Frame {
+        let rules = Rules::embedded().unwrap();
+        let doc = crate::clean::example_document(sentence, None, &rules);
+        let start = sentence.find(figure).unwrap();
+        let mut fact = Fact::new(
+            &doc,
+            crate::fact::Kind::Count,
+            start,
+            start + figure.len(),
+            crate::fact::Value::Name {
+                surface: String::new(),
+                key: String::new(),
+            },
+            "test",
+        );
+        fact.frame = None;
+        read(&doc, &rules.lexicon, &fact)
+    }
+
+    #[test]
+    fn head_inside_the_figure_and_after_it() {
+        // A plane crash and a papal election.
+        let f = frame_of(
+            "The plane was carrying 242 passengers and crew when it crashed.",
+            "242 passengers",
+        );
+        assert_eq!(f.head.first().map(String::as_str), Some("=people"));
+        assert!(f.predicate.contains(&"=board".to_string()), "{f:?}");
+        let f = frame_of(
+            "The 133 cardinal electors had reached the required two-thirds majority.",
+            "133 cardinal electors",
+        );
+        assert_eq!(f.head[0], stem("electors"));
+        assert!(f.head.contains(&stem("cardinal")));
+    }
+
+    #[test]
+    fn head_of_a_measure_and_of_a_duration() {
+        // An earthquake and a summit.
+        let f = frame_of(
+            "The quake struck at a depth of 17 km, the USGS said.",
+            "17 km",
+        );
+        assert_eq!(f.head, vec![stem("depth")]);
+        assert!(f.predicate.contains(&"=strike".to_string()), "{f:?}");
+        let f = frame_of(
+            "The talks lasted about one hour, 40 minutes.",
+            "about one hour, 40 minutes",
+        );
+        assert_eq!(f.head, vec!["=meeting".to_string()]);
+        assert_eq!(f.predicate.first().map(String::as_str), Some("=last"));
+    }
+
+    #[test]
+    fn places_and_holders() {
+        // Tsunami waves in two places; ballots of two popes.
+        let f = frame_of(
+            "Tsunami waves of 30 to 60 cm were observed in Japan on Wednesday.",
+            "30 to 60 cm",
+        );
+        assert_eq!(f.place, vec!["japan".to_string()]);
+        assert!(f.head.contains(&"=waves".to_string()), "{f:?}");
+        let f = frame_of(
+            "For comparison, Pope Francis needed five ballots in 2013.",
+            "five ballots",
+        );
+        assert!(f.holder.contains(&"francis".to_string()), "{f:?}");
+        assert_eq!(f.head.first().map(String::as_str), Some("=rounds"));
+    }
+
+    #[test]
+    fn theft_words_are_predicates() {
+        // A museum heist.
+        let f = frame_of(
+            "Eight priceless items were stolen in the raid.",
+            "Eight priceless items",
+        );
+        assert_eq!(f.head.first().map(String::as_str), Some("=items"));
+        assert!(f.predicate.contains(&"=steal".to_string()), "{f:?}");
+    }
+}
