@@ -337,6 +337,9 @@ fn sentence_window(doc: &crate::clean::Document, start: usize, end: usize) -> St
 pub struct Frame {
     /// The nouns it counts or measures, the main one first.
     pub head: Vec<String>,
+    /// The main head as written, lower-case, for people to read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub noun: Option<String>,
     /// The verbs and event words that govern it, nearest first.
     pub predicate: Vec<String>,
     /// Places its clause anchors it to ("in Japan").
@@ -346,6 +349,10 @@ pub struct Frame {
     /// Content words of its sentence with their nearness weight (0–1].
     #[serde(skip)]
     pub context: Vec<(String, f32)>,
+    /// Whether it stands in the article's first sentences, where news
+    /// states its main event.
+    #[serde(skip)]
+    pub lead: bool,
 }
 
 /// A checkable fact of one source.

@@ -3,14 +3,19 @@
 //! | feature | weight | when |
 //! |---|---|---|
 //! | head | 0.35 | the main heads are one word or one set ("passengers" ~ "people"); 0.6 of it when only some head words are shared |
-//! | context | 0.35 | cosine of the sentences' content words, each weighted by nearness and rarity across the event's outlets |
-//! | predicate | 0.15 | a verb or event word in common ("stolen" ~ "theft") |
-//! | subject | 0.30 | the same subject from `rules/subjects.toml` |
-//! | place | +0.10 / −0.35 | both anchored to a place: the same one / different ones ("in Japan" vs "in Kamchatka") |
+//! | context | 0.35 | cosine of the sentences' content words, each weighted by nearness and by rarity near the event's figures |
+//! | predicate | 0.15 / −0.30 | a verb or event word in common ("stolen" ~ "theft") / two known events that differ ("killed" vs "on board"; not for dates) |
+//! | subject | 0.30 | the same subject from `rules/subjects.toml` (not a count's own noun) |
+//! | place | +0.10 / −0.50 | both anchored to a place: the same one / different ones ("in Japan" vs "in Kamchatka") |
 //! | holder | +0.05 / −0.15 | both name whose figure it is: the same / different |
-//! | value | +0.08 / +0.04 | the values are the same / overlap (a tie-breaker only) |
+//! | lead | +0.10 | both stand in their article's first sentences, where news states its main event |
+//! | sole | +0.10 | each is the only figure of its measure in its article |
+//! | value | +0.08 / +0.04 | the values are the same / overlap (a tie-breaker only); +0.20 for the same day |
+//!
+//! A pair whose places or holders differ scores at most just under
+//! [`STRONG`](super::STRONG): possibly the same figure, never a conflict.
 
-use crate::fact::{Fact, Relation};
+use crate::fact::{Fact, Kind, Relation, Value};
 use std::collections::{BTreeMap, HashMap};
 
 const W_HEAD: f64 = 0.35;
@@ -18,10 +23,14 @@ const W_CONTEXT: f64 = 0.35;
 const W_PREDICATE: f64 = 0.15;
 const W_SUBJECT: f64 = 0.30;
 const PLACE_SAME: f64 = 0.10;
-const PLACE_OTHER: f64 = -0.35;
+const PLACE_OTHER: f64 = -0.50;
 const HOLDER_SAME: f64 = 0.05;
 const HOLDER_OTHER: f64 = -0.15;
 const VALUE_SAME: f64 = 0.08;
+const DATE_SAME: f64 = 0.20;
+const LEAD: f64 = 0.10;
+const PREDICATE_OTHER: f64 = -0.30;
+const SOLE: f64 = 0.10;
 const VALUE_OVERLAP: f64 = 0.04;
 
 /// One figure's features, with words interned as numbers.
@@ -33,11 +42,17 @@ pub struct Feature {
     pub source: usize,
     pub head: Vec<u32>,
     pub predicate: Vec<u32>,
+    /// The predicates that are known events (a `rules/lexicon.toml` set).
+    pub events: Vec<u32>,
     pub subject: Option<u32>,
     pub place: Vec<u32>,
     pub holder: Vec<u32>,
     /// Context words and weights, sorted by word, L2-normalised.
     pub context: Vec<(u32, f64)>,
+    /// In the article's lead.
+    pub lead: bool,
+    /// The only figure of its measure in its article.
+    pub sole: bool,
 }
 
 /// The features of every figure of a report, and the words behind them.
@@ -75,42 +90,61 @@ impl Features {
             let n = sources.len();
             sources.entry(f.source.as_str()).or_insert(n);
         }
-        // Rarity: in how many outlets a context word is near a figure.
-        let mut outlets_of: HashMap<&str, Vec<usize>> = HashMap::new();
+        // Rarity: near how many figures a context word stands. A word near
+        // every figure says nothing about which one a figure is.
+        let mut figures_near: HashMap<&str, usize> = HashMap::new();
+        let mut n = 0.0f64;
         for f in facts {
             let Some(frame) = &f.frame else { continue };
-            let s = sources[f.source.as_str()];
+            n += 1.0;
             for (w, _) in &frame.context {
-                let v = outlets_of.entry(w.as_str()).or_default();
-                if !v.contains(&s) {
-                    v.push(s);
-                }
+                *figures_near.entry(w.as_str()).or_default() += 1;
             }
         }
-        let n = sources.len().max(1) as f64;
         let idf = |w: &str| {
-            let df = outlets_of.get(w).map_or(1, Vec::len) as f64;
+            let df = figures_near.get(w).copied().unwrap_or(1) as f64;
             ((n + 1.0) / df).ln()
         };
+        // How many figures of each measure each source states.
+        let mut per_slot: HashMap<(String, String, String, &str), usize> = HashMap::new();
+        for f in facts.iter().filter(|f| f.frame.is_some()) {
+            *per_slot
+                .entry(measure_key(f, f.source.as_str()))
+                .or_default() += 1;
+        }
         let mut of = Vec::with_capacity(facts.len());
         for f in facts {
             let Some(frame) = f.frame.as_ref().filter(|_| f.kind.is_figure()) else {
                 of.push(None);
                 continue;
             };
-            let key = (
-                f.kind.as_str().to_string(),
-                f.value.unit().to_string(),
-                f.modality.as_str().to_string(),
-            );
+            let sole = per_slot.get(&measure_key(f, f.source.as_str())) == Some(&1);
+            let (k, u, m, _) = measure_key(f, "");
             let next = measures.len();
-            let measure = *measures.entry(key).or_insert(next);
-            let mut ids = |v: &[String]| v.iter().map(|w| words.id(w)).collect::<Vec<u32>>();
-            let head = ids(&frame.head);
-            let predicate = ids(&frame.predicate);
-            let place = ids(&frame.place);
-            let holder = ids(&frame.holder);
-            let subject = (!f.subject.is_empty()).then(|| words.id(&format!("subject:{}", f.subject)));
+            let measure = *measures.entry((k, u, m)).or_insert(next);
+            let ids = |v: &[String], words: &mut Interner| {
+                v.iter().map(|w| words.id(w)).collect::<Vec<u32>>()
+            };
+            let head = ids(&frame.head, &mut words);
+            let predicate = ids(&frame.predicate, &mut words);
+            // Known events, whether read as verbs or as nouns ("stole",
+            // "seven-minute heist").
+            let mut events: Vec<u32> = Vec::new();
+            for w in frame.predicate.iter().chain(&frame.head) {
+                if w.starts_with('+') {
+                    let id = words.id(w);
+                    if !events.contains(&id) {
+                        events.push(id);
+                    }
+                }
+            }
+            let place = ids(&frame.place, &mut words);
+            let holder = ids(&frame.holder, &mut words);
+            // A count's subject is often just its noun, already the head.
+            let noun_only =
+                matches!(&f.value, Value::Quantity { noun: Some(n), .. } if *n == f.subject);
+            let subject = (!f.subject.is_empty() && !noun_only)
+                .then(|| words.id(&format!("subject:{}", f.subject)));
             let mut context: Vec<(u32, f64)> = frame
                 .context
                 .iter()
@@ -128,10 +162,13 @@ impl Features {
                 source: sources[f.source.as_str()],
                 head,
                 predicate,
+                events,
                 subject,
                 place,
                 holder,
                 context,
+                lead: frame.lead,
+                sole,
             }));
         }
         Features {
@@ -144,8 +181,17 @@ impl Features {
     pub fn word(&self, id: u32) -> &str {
         self.words
             .get(id as usize)
-            .map_or("", |w| w.trim_start_matches('='))
+            .map_or("", |w| w.trim_start_matches(['=', '+']))
     }
+}
+
+fn measure_key<'a>(f: &Fact, source: &'a str) -> (String, String, String, &'a str) {
+    (
+        f.kind.as_str().to_string(),
+        f.value.unit().to_string(),
+        f.modality.as_str().to_string(),
+        source,
+    )
 }
 
 /// How alike two figures' frames are, and which features matched.
@@ -166,7 +212,13 @@ pub fn pair(a: &Feature, b: &Feature, fa: &Fact, fb: &Fact) -> (f64, Vec<Matched
     if c > 0.0 {
         matched.push(Matched::Context(c));
     }
-    if let Some(w) = a.predicate.iter().find(|w| b.predicate.contains(w)) {
+    let shared_event = a.events.iter().find(|w| b.events.contains(w));
+    if let Some(w) = a
+        .predicate
+        .iter()
+        .find(|w| b.predicate.contains(w))
+        .or(shared_event)
+    {
         s += W_PREDICATE;
         matched.push(Matched::Predicate(*w));
     }
@@ -174,6 +226,9 @@ pub fn pair(a: &Feature, b: &Feature, fa: &Fact, fb: &Fact) -> (f64, Vec<Matched
         s += W_SUBJECT;
         matched.push(Matched::Subject(a.subject.unwrap_or_default()));
     }
+    // A figure anchored to another place or another holder is at most
+    // weakly aligned: possibly the same, never a conflict.
+    let mut weak = false;
     if !a.place.is_empty() && !b.place.is_empty() {
         match a.place.iter().find(|w| b.place.contains(w)) {
             Some(w) => {
@@ -182,6 +237,7 @@ pub fn pair(a: &Feature, b: &Feature, fa: &Fact, fb: &Fact) -> (f64, Vec<Matched
             }
             None => {
                 s += PLACE_OTHER;
+                weak = true;
                 matched.push(Matched::Place(None));
             }
         }
@@ -191,12 +247,38 @@ pub fn pair(a: &Feature, b: &Feature, fa: &Fact, fb: &Fact) -> (f64, Vec<Matched
             s += HOLDER_SAME;
         } else {
             s += HOLDER_OTHER;
+            weak = true;
         }
     }
+    if a.lead && b.lead {
+        s += LEAD;
+        matched.push(Matched::Lead);
+    }
+    if a.sole && b.sole {
+        s += SOLE;
+        matched.push(Matched::Sole);
+    }
+    // Two known events that differ ("killed" vs "on board"); one day holds
+    // many events, so not for dates.
+    let date = fa.kind == Kind::Date;
+    if !date
+        && !a.events.is_empty()
+        && !b.events.is_empty()
+        && !a.events.iter().any(|w| b.events.contains(w))
+    {
+        s += PREDICATE_OTHER;
+        matched.push(Matched::OtherEvent);
+    }
     match fa.value.relation(&fb.value) {
+        // Two outlets naming the same day in one story most often mean one
+        // event; a count or a length shared by chance is common.
+        Relation::Same if date => s += DATE_SAME,
         Relation::Same => s += VALUE_SAME,
         Relation::Overlap => s += VALUE_OVERLAP,
         _ => {}
+    }
+    if weak {
+        s = s.min(super::STRONG - 0.01);
     }
     (s.clamp(0.0, 1.0), matched)
 }
@@ -210,6 +292,9 @@ pub enum Matched {
     /// The same place, or `None` for different places.
     Place(Option<u32>),
     Context(f64),
+    Lead,
+    Sole,
+    OtherEvent,
 }
 
 impl Matched {
@@ -224,6 +309,9 @@ impl Matched {
             Matched::Place(Some(w)) => format!("place:{}", features.word(*w)),
             Matched::Place(None) => "place:-".to_string(),
             Matched::Context(c) => format!("context:{:.2}", c),
+            Matched::Lead => "lead".to_string(),
+            Matched::Sole => "sole".to_string(),
+            Matched::OtherEvent => "predicate:-".to_string(),
         }
     }
 }

@@ -15,10 +15,16 @@ pub fn compare(facts: &[Fact], clusters: &[Cluster]) -> Vec<Comparison> {
     for c in clusters {
         let members: Vec<&Fact> = c.facts.iter().map(|&i| &facts[i]).collect();
         let first = members[0];
-        let subject = subject_of(&members);
+        // A lone figure's guessed noun names nothing a reader checks.
+        let subject = subject_of(&members, c.alignment.is_some());
+        let name = if subject.is_empty() {
+            "figure"
+        } else {
+            &subject
+        };
         let key = match first.modality {
-            Modality::Actual => format!("{}/{subject}", first.kind),
-            m => format!("{}/{subject} ({})", first.kind, m.as_str()),
+            Modality::Actual => format!("{}/{name}", first.kind),
+            m => format!("{}/{name} ({})", first.kind, m.as_str()),
         };
         let (mut verdict, mut detail) = verdict::decide(&members);
         if verdict == Verdict::Conflict && c.alignment.as_ref().is_some_and(|a| a.is_weak()) {
@@ -43,25 +49,28 @@ pub fn compare(facts: &[Fact], clusters: &[Cluster]) -> Vec<Comparison> {
 }
 
 /// The subject most of the facts name, else the noun they count or
-/// measure, else "figure".
-fn subject_of(facts: &[&Fact]) -> String {
+/// measure, else none.
+fn subject_of(facts: &[&Fact], aligned: bool) -> String {
     let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
     for f in facts {
         if !f.subject.is_empty() {
             *votes.entry(f.subject.as_str()).or_default() += 1;
         }
     }
-    if let Some((s, _)) = votes.iter().max_by_key(|(s, n)| (**n, std::cmp::Reverse(**s))) {
+    if let Some((s, _)) = votes
+        .iter()
+        .max_by_key(|(s, n)| (**n, std::cmp::Reverse(**s)))
+    {
         return s.to_string();
     }
     let mut heads: BTreeMap<&str, usize> = BTreeMap::new();
-    for f in facts {
-        if let Some(h) = f.frame.as_ref().and_then(|fr| fr.head.first()) {
-            *heads.entry(h.trim_start_matches('=')).or_default() += 1;
+    for f in facts.iter().filter(|_| aligned) {
+        if let Some(h) = f.frame.as_ref().and_then(|fr| fr.noun.as_deref()) {
+            *heads.entry(h).or_default() += 1;
         }
     }
     heads
         .iter()
         .max_by_key(|(s, n)| (**n, std::cmp::Reverse(**s)))
-        .map_or_else(|| "figure".to_string(), |(s, _)| s.to_string())
+        .map_or_else(String::new, |(s, _)| s.to_string())
 }

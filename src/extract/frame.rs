@@ -45,6 +45,8 @@ enum Class {
     Content,
 }
 
+/// Bytes of a sentence read on each side of the figure.
+const WINDOW: usize = 400;
 /// A clause break weighs as this many words.
 const CLAUSE_BREAK: f32 = 6.0;
 /// A comma weighs as this many words.
@@ -53,15 +55,29 @@ const COMMA: f32 = 2.0;
 const REACH: f32 = 24.0;
 /// Predicates farther than this are not the figure's.
 const PREDICATE_REACH: f32 = 9.0;
-/// Names farther than this are not the figure's place or holder.
+/// Names farther than this are not the figure's place.
 const NAME_REACH: f32 = 14.0;
+/// Names farther than this are not whose figure it is.
+const HOLDER_REACH: f32 = 6.0;
+/// Sentences of an article that make its lead.
+const LEAD_SENTENCES: usize = 3;
 
 /// The frame of `fact` in `doc`.
 pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
     let Some(s) = doc.sentence_at(fact.start) else {
         return Frame::default();
     };
-    let words = words(&doc.text, s.start, s.end.max(fact.end), lex);
+    // Only the part of a long sentence near the figure: reading stays
+    // linear in the text however many figures one sentence holds.
+    let floor = |mut i: usize| {
+        while !doc.text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let from = floor(s.start.max(fact.start.saturating_sub(WINDOW)));
+    let to = floor(s.end.max(fact.end).min(fact.end + WINDOW)).max(fact.end);
+    let words = words(&doc.text, from, to, lex);
     let inside: Vec<usize> = (0..words.len())
         .filter(|&i| words[i].start < fact.end && words[i].end > fact.start)
         .collect();
@@ -78,11 +94,19 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
             0.0
         }
     };
-    let mut frame = Frame::default();
-    let head_key = |w: &Word| lex.head_key(&stem(&w.lower));
+    let mut frame = Frame {
+        lead: doc
+            .sentences
+            .iter()
+            .take(LEAD_SENTENCES)
+            .any(|x| x.start == s.start),
+        ..Frame::default()
+    };
+    let head_key = |w: &Word| lex.word_key(&stem(&w.lower));
 
-    // Head: inside the fact, then right after it, then "N of <fact>", then
-    // the nearest noun before it in its clause.
+    // Head: inside the fact, then right after it (the last word of a
+    // compound is its head: "43-day funding lapse" → lapse), then "N of
+    // <fact>", then the nearest noun before it in its clause.
     for &i in &inside {
         let w = &words[i];
         if w.class == Class::Content && !w.cap && !is_verb(w, lex) {
@@ -90,16 +114,23 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
         }
     }
     frame.head.reverse(); // "cardinal electors": the last word is the head.
+    let mut after = Vec::new();
     let mut j = last + 1;
-    while j < words.len() && j <= last + 3 && words[j].pos - hi <= 3.0 {
+    while j < words.len() && j <= last + 3 && words[j].pos - words[j - 1].pos <= 1.0 {
         let w = &words[j];
-        if w.class == Class::Function {
+        // Right after a figure an -ing word or an event word is a noun
+        // ("three-hour meeting", "seven-minute heist").
+        let noun = w.class == Class::Content
+            && !w.cap
+            && (!is_verb(w, lex) || (j == last + 1 && !w.lower.ends_with("ed")));
+        if !noun {
             break;
         }
-        if w.class == Class::Content && !w.cap && (j == last + 1 || !is_verb(w, lex)) {
-            push(&mut frame.head, head_key(w));
-        }
+        after.push(head_key(w));
         j += 1;
+    }
+    for key in after.into_iter().rev() {
+        push(&mut frame.head, key);
     }
     if first >= 2 && words[first - 1].lower == "of" && lo - words[first - 1].pos <= 1.0 {
         let w = &words[first - 2];
@@ -117,6 +148,14 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
         }
     }
 
+    frame.noun = frame.head.first().and_then(|h| {
+        let w = words.iter().find(|w| head_key(w) == *h)?;
+        Some(match h.strip_prefix(['=', '+']) {
+            Some(set) => set.to_string(),
+            None => w.lower.clone(),
+        })
+    });
+
     // Predicates: verbs and event words, nearest first.
     let mut verbs: Vec<(f32, usize)> = words
         .iter()
@@ -127,7 +166,10 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
         .collect();
     verbs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     for (_, i) in verbs.into_iter().take(2) {
-        push(&mut frame.predicate, lex.predicate_key(&stem(&words[i].lower)));
+        push(
+            &mut frame.predicate,
+            lex.predicate_key(&stem(&words[i].lower)),
+        );
     }
 
     // Names: a run of capitalised words after a place word is a place;
@@ -144,17 +186,18 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
         }
         let run = &words[a..=i];
         i += 1;
-        if run.iter().all(|w| dist(w) > NAME_REACH) {
+        let near = run.iter().map(&dist).fold(f32::INFINITY, f32::min);
+        if near > NAME_REACH {
             continue;
         }
-        let name = run.last().map(|w| w.lower.clone()).unwrap_or_default();
+        let name = run.last().map(|w| possessor(&w.lower)).unwrap_or_default();
         if is_calendar(&name) {
             continue;
         }
         let after_place_word = a > 0 && lex.introduces_place(&words[a - 1].lower);
         if after_place_word {
             push(&mut frame.place, name);
-        } else if a > 0 {
+        } else if a > 0 && near <= HOLDER_REACH {
             push(&mut frame.holder, name);
         }
     }
@@ -166,13 +209,21 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
             continue;
         }
         let weight = 1.0 / (1.0 + d / 4.0);
-        let key = lex.head_key(&stem(&w.lower));
+        let key = lex.word_key(&stem(&w.lower));
         match frame.context.iter_mut().find(|(k, _)| *k == key) {
             Some((_, x)) => *x = x.max(weight),
             None => frame.context.push((key, weight)),
         }
     }
     frame
+}
+
+/// "france’s" → "france".
+fn possessor(lower: &str) -> String {
+    lower
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_string()
 }
 
 fn push(v: &mut Vec<String>, key: String) {
@@ -190,7 +241,7 @@ fn is_verb(w: &Word, lex: &Lexicon) -> bool {
         return false;
     }
     let shaped = l.len() > 4 && (l.ends_with("ed") || l.ends_with("ing"));
-    shaped || lex.predicate_key(&s).starts_with('=')
+    shaped || lex.predicate_key(&s).starts_with('+')
 }
 
 fn is_calendar(lower: &str) -> bool {
@@ -293,7 +344,7 @@ mod tests {
             "242 passengers",
         );
         assert_eq!(f.head.first().map(String::as_str), Some("=people"));
-        assert!(f.predicate.contains(&"=board".to_string()), "{f:?}");
+        assert!(f.predicate.contains(&"+board".to_string()), "{f:?}");
         let f = frame_of(
             "The 133 cardinal electors had reached the required two-thirds majority.",
             "133 cardinal electors",
@@ -310,13 +361,13 @@ mod tests {
             "17 km",
         );
         assert_eq!(f.head, vec![stem("depth")]);
-        assert!(f.predicate.contains(&"=strike".to_string()), "{f:?}");
+        assert!(f.predicate.contains(&"+strike".to_string()), "{f:?}");
         let f = frame_of(
             "The talks lasted about one hour, 40 minutes.",
             "about one hour, 40 minutes",
         );
         assert_eq!(f.head, vec!["=meeting".to_string()]);
-        assert_eq!(f.predicate.first().map(String::as_str), Some("=last"));
+        assert_eq!(f.predicate.first().map(String::as_str), Some("+last"));
     }
 
     #[test]
@@ -344,6 +395,6 @@ mod tests {
             "Eight priceless items",
         );
         assert_eq!(f.head.first().map(String::as_str), Some("=items"));
-        assert!(f.predicate.contains(&"=steal".to_string()), "{f:?}");
+        assert!(f.predicate.contains(&"+steal".to_string()), "{f:?}");
     }
 }

@@ -116,7 +116,8 @@ impl Lexicon {
         self.place.contains(lower)
     }
 
-    /// The key a head noun is compared by: its set's id, else its stem.
+    /// The key a head noun is compared by: `=` and its set's id, else its
+    /// stem.
     pub fn head_key(&self, stem: &str) -> String {
         match self.heads.get(stem) {
             Some(id) => format!("={id}"),
@@ -124,12 +125,22 @@ impl Lexicon {
         }
     }
 
-    /// The key a predicate is compared by: its set's id, else its stem.
+    /// The key a predicate is compared by: `+` and its set's id, else its
+    /// stem.
     pub fn predicate_key(&self, stem: &str) -> String {
         match self.predicates.get(stem) {
-            Some(id) => format!("={id}"),
+            Some(id) => format!("+{id}"),
             None => stem.to_string(),
         }
+    }
+
+    /// The key any word is compared by: its head set (`=id`), else its
+    /// predicate set (`+id`), else its stem.
+    pub fn word_key(&self, stem: &str) -> String {
+        if let Some(id) = self.heads.get(stem) {
+            return format!("={id}");
+        }
+        self.predicate_key(stem)
     }
 
     /// Whether a stem belongs to a predicate set (an event word even
@@ -148,7 +159,7 @@ impl Lexicon {
             };
             let (ha, pa) = key(&t.a);
             let (hb, pb) = key(&t.b);
-            let same = (ha.starts_with('=') && ha == hb) || (pa.starts_with('=') && pa == pb);
+            let same = (ha.starts_with('=') && ha == hb) || (pa.starts_with('+') && pa == pb);
             if same != t.same {
                 failures.push(format!(
                     "lexicon.toml {id}: {:?} and {:?} {}, expected {}",

@@ -19,6 +19,11 @@ pub fn render(report: &Report, title: &str) -> String {
             "Values that cannot all be right.",
         ),
         (
+            Verdict::Unclear,
+            "Possibly the same figure",
+            "Values that differ, in sentences only weakly alike: check whether they speak of one thing.",
+        ),
+        (
             Verdict::Compatible,
             "Compatible",
             "Values that overlap but differ in precision.",
@@ -94,10 +99,11 @@ pub fn render(report: &Report, title: &str) -> String {
 /// "5 sources · 61 facts · 2 conflicts · …"
 pub fn summary(report: &Report) -> String {
     format!(
-        "**{} sources · {} facts · {} conflicts · {} variants · {} compatible · {} agree · {} single-source**",
+        "**{} sources · {} facts · {} conflicts · {} unclear · {} variants · {} compatible · {} agree · {} single-source**",
         report.sources.len(),
         report.facts.len(),
         report.count(Verdict::Conflict),
+        report.count(Verdict::Unclear),
         report.count(Verdict::Variant),
         report.count(Verdict::Compatible),
         report.count(Verdict::Agree),

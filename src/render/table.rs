@@ -10,8 +10,9 @@ use crate::fact::{Fact, Kind};
 use comfy_table::{ContentArrangement, Table, presets};
 
 /// Verdicts in the order rows are shown.
-pub const VERDICT_ORDER: [Verdict; 5] = [
+pub const VERDICT_ORDER: [Verdict; 6] = [
     Verdict::Conflict,
+    Verdict::Unclear,
     Verdict::Variant,
     Verdict::Compatible,
     Verdict::Agree,

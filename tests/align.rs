@@ -1,0 +1,251 @@
+//! Alignment on real sentences from several kinds of story: which figures
+//! of different outlets land in one comparison, and which stay apart.
+//! Each feature is checked on sentences of at least two events.
+
+use chrono::NaiveDate;
+use crosscheck::compare::{Comparison, Verdict};
+use crosscheck::rules::Rules;
+use crosscheck::source::Source;
+use crosscheck::{Report, analyse, clean};
+use std::path::PathBuf;
+
+/// A report over one article per `(outlet, text)`.
+fn report(articles: &[(&str, &str)]) -> Report {
+    let rules = Rules::embedded().unwrap();
+    let docs: Vec<_> = articles
+        .iter()
+        .map(|(id, text)| {
+            clean::clean(
+                Source {
+                    id: id.to_string(),
+                    outlet: None,
+                    published: NaiveDate::from_ymd_opt(2025, 6, 13),
+                    url: None,
+                    path: PathBuf::from(format!("{id}.txt")),
+                    text: text.to_string(),
+                    body_start: 0,
+                },
+                &rules,
+            )
+        })
+        .collect();
+    analyse(&docs, &rules)
+}
+
+/// The comparison holding the fact whose words are `text` in `source`.
+fn comparison_of<'a>(r: &'a Report, source: &str, text: &str) -> &'a Comparison {
+    let f = r
+        .facts
+        .iter()
+        .find(|f| f.source == source && f.text == text)
+        .unwrap_or_else(|| {
+            let got: Vec<_> = r.facts.iter().map(|f| (&f.source, &f.text)).collect();
+            panic!("no fact {text:?} in {source}; facts: {got:?}")
+        });
+    r.comparisons
+        .iter()
+        .find(|c| c.facts.contains(&f.id))
+        .expect("every fact is in a comparison")
+}
+
+fn together(r: &Report, a: (&str, &str), b: (&str, &str)) -> bool {
+    comparison_of(r, a.0, a.1).key == comparison_of(r, b.0, b.1).key
+}
+
+#[test]
+fn passengers_and_crew_are_people_on_board() {
+    // Plane crash: a real disagreement between outlets.
+    let r = report(&[
+        (
+            "a",
+            "The plane was carrying 242 people on board when it crashed shortly after take-off.",
+        ),
+        (
+            "b",
+            "Among the 243 passengers and crew on board the ill-fated flight, one man survived.",
+        ),
+    ]);
+    let c = comparison_of(&r, "a", "242 people");
+    assert!(together(&r, ("a", "242 people"), ("b", "243 passengers")));
+    assert_eq!(c.verdict, Verdict::Conflict, "{}", c.detail);
+    let a = c.alignment.as_ref().expect("aligned");
+    assert!(a.matched.iter().any(|m| m == "head:people"), "{a:?}");
+}
+
+#[test]
+fn stolen_items_and_pieces_meet() {
+    // Museum heist: nine pieces against eight items, both stolen.
+    let r = report(&[
+        (
+            "a",
+            "In the space of just seven minutes, four suspects stole nine pieces of the crown jewels from the museum.",
+        ),
+        (
+            "b",
+            "Eight pieces of jewellery were stolen, the culture ministry said.",
+        ),
+    ]);
+    assert!(together(&r, ("a", "nine pieces"), ("b", "Eight pieces")));
+    assert_eq!(
+        comparison_of(&r, "a", "nine pieces").verdict,
+        Verdict::Conflict
+    );
+}
+
+#[test]
+fn different_places_stay_apart() {
+    // Earthquake and hurricane: alike figures anchored to different places.
+    let r = report(&[
+        (
+            "a",
+            "Authorities ordered more than 900,000 people to evacuate in Japan after the quake.",
+        ),
+        (
+            "b",
+            "About 2,000 people were evacuated in Kamchatka as the waves arrived.",
+        ),
+    ]);
+    assert!(!together(
+        &r,
+        ("a", "more than 900,000 people"),
+        ("b", "About 2,000 people")
+    ));
+    let r = report(&[
+        (
+            "a",
+            "Nearly 6,000 people were in shelters in Jamaica on Tuesday night.",
+        ),
+        (
+            "b",
+            "In Cuba, hundreds of thousands of people were preparing to evacuate.",
+        ),
+    ]);
+    for c in &r.comparisons {
+        assert_ne!(c.verdict, Verdict::Conflict, "{}: {}", c.key, c.detail);
+    }
+}
+
+#[test]
+fn different_events_stay_apart() {
+    // Plane crash: the dead are not the people on board; earthquake: the
+    // injured are not the dead.
+    let r = report(&[
+        (
+            "a",
+            "The crash killed 241 passengers and crew, officials said.",
+        ),
+        ("b", "The jet was carrying 242 people when it went down."),
+    ]);
+    assert!(!together(&r, ("a", "241 passengers"), ("b", "242 people")));
+    let r = report(&[
+        ("a", "At least 12 people were injured in the city."),
+        ("b", "Three people died in the region, the ministry said."),
+    ]);
+    for c in &r.comparisons {
+        assert_ne!(c.verdict, Verdict::Conflict, "{}: {}", c.key, c.detail);
+    }
+}
+
+#[test]
+fn different_holders_stay_apart() {
+    // Papal election: two popes' ballots; a vote: two parties' counts.
+    let r = report(&[
+        (
+            "a",
+            "For comparison, Pope Francis needed five ballots in 2013.",
+        ),
+        ("b", "Pope Benedict needed four ballots in 2005."),
+    ]);
+    for c in &r.comparisons {
+        assert_ne!(c.verdict, Verdict::Conflict, "{}: {}", c.key, c.detail);
+    }
+}
+
+#[test]
+fn the_lead_states_the_main_event() {
+    // Papal election and summit: weekdays in the leads meet.
+    let r = report(&[
+        (
+            "a",
+            "A plume of white smoke drifted from the chimney above the chapel on Thursday evening.",
+        ),
+        (
+            "b",
+            "Cardinal Robert Prevost was elected the new pope on Thursday, the first American pope.",
+        ),
+    ]);
+    assert!(together(&r, ("a", "Thursday"), ("b", "Thursday")));
+    let r = report(&[
+        (
+            "a",
+            "The two leaders wrapped up their talks on Thursday after less than two hours.",
+        ),
+        (
+            "b",
+            "The meeting between the presidents took place on Thursday at an air base.",
+        ),
+    ]);
+    assert!(together(&r, ("a", "Thursday"), ("b", "Thursday")));
+}
+
+#[test]
+fn one_outlet_repeating_a_figure_is_one_voice() {
+    // Shutdown story: the same length said twice by one outlet, once by
+    // another, is one comparison, not two.
+    let r = report(&[
+        (
+            "a",
+            "The House voted to end the 43-day shutdown. The 43-day shutdown was the longest in history.",
+        ),
+        ("b", "The shutdown lasted 43 days, the longest ever."),
+    ]);
+    let c = comparison_of(&r, "b", "43 days");
+    assert_eq!(c.facts.len(), 3, "{c:?}");
+    assert_eq!(c.verdict, Verdict::Agree);
+}
+
+#[test]
+fn weak_alignment_is_never_a_conflict() {
+    // Two durations sharing nothing but their measure: they may be
+    // proposed together, but never as a conflict.
+    let r = report(&[
+        ("a", "Rescue teams searched for 12 hours."),
+        ("b", "The ceremony lasted three hours."),
+    ]);
+    for c in &r.comparisons {
+        assert_ne!(c.verdict, Verdict::Conflict, "{}: {}", c.key, c.detail);
+    }
+}
+
+#[test]
+fn alignment_does_not_depend_on_input_order() {
+    let a = (
+        "a",
+        "The plane was carrying 242 people on board when it crashed. Eight priceless items were stolen on Sunday.",
+    );
+    let b = (
+        "b",
+        "Among the 243 passengers and crew on board, one survived. Nine pieces were stolen on Sunday.",
+    );
+    let key = |r: &Report| {
+        let mut v: Vec<(String, Vec<String>)> = r
+            .comparisons
+            .iter()
+            .map(|c| {
+                let mut t: Vec<String> = c
+                    .facts
+                    .iter()
+                    .map(|id| {
+                        let f = r.fact(id).unwrap();
+                        format!("{}:{}", f.source, f.text)
+                    })
+                    .collect();
+                t.sort();
+                (c.verdict.to_string(), t)
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(key(&report(&[a, b])), key(&report(&[b, a])));
+}
