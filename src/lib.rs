@@ -13,7 +13,6 @@
 
 pub mod clean;
 pub mod compare;
-pub mod diff;
 pub mod error;
 pub mod extract;
 pub mod fact;

@@ -7,6 +7,7 @@
 //! [`compare`] gives each comparison a unique key and counts its independent
 //! sources through the wire lineage.
 
+pub mod diff;
 pub mod group;
 pub mod lineage;
 pub mod lists;

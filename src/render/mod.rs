@@ -1,6 +1,8 @@
 //! Render: a [`Report`](crate::Report) as a terminal table, a Markdown
 //! report or JSON. Layout only; every decision was made upstream.
 
+pub mod diff;
+pub mod html;
 pub mod json;
 pub mod lineage;
 pub mod markdown;
@@ -14,6 +16,8 @@ pub enum Format {
     Table,
     Markdown,
     Json,
+    /// One self-contained HTML page.
+    Html,
 }
 
 /// Whether to draw for a terminal: stdout is one and NO_COLOR is unset.
