@@ -80,7 +80,7 @@ fn summary(d: &Diff) -> String {
 
 /// The terminal view.
 pub fn terminal(d: &Diff, fancy: bool) -> String {
-    use crate::render::table::new_table;
+    use super::new_table;
     let mut out = format!("{}\n", summary(d));
     if !d.changed_facts.is_empty() {
         out.push_str("\nChanged facts\n");

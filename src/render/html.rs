@@ -16,7 +16,8 @@
 //! article containing `<script>` renders as text. The bytes depend only on
 //! the report and the article files (no clock, no hash order).
 
-use super::table::{facts_of, subject_label};
+use super::facts_of;
+use super::table::subject_label;
 use crate::Report;
 use crate::compare::lineage::Relation;
 use crate::compare::{Comparison, Verdict};
@@ -537,7 +538,8 @@ fn legend() -> Markup {
 
 /// One article body with its facts marked. Facts inside another fact's
 /// words (a name inside a quote) nest; a fact overlapping the end of an
-/// earlier one is cut at that end, so every fact keeps its anchor.
+/// earlier one is cut at that end, so every fact keeps its anchor. The
+/// outermost mark's words link back to its comparison (links cannot nest).
 fn marked_text(a: &Article, source: &str, marks: &BTreeMap<&str, Mark>) -> Markup {
     let len = a.text.len();
     let floor = |mut i: usize| {
@@ -561,6 +563,7 @@ fn marked_text(a: &Article, source: &str, marks: &BTreeMap<&str, Mark>) -> Marku
             .then(x.2.fact.id.cmp(&y.2.fact.id))
     });
     let mut out = String::new();
+    // Ends of the open marks, innermost last.
     let mut stack: Vec<usize> = Vec::new();
     let mut pos = a.body_start.min(len);
     let text = |out: &mut String, from: usize, to: usize| {
@@ -568,16 +571,18 @@ fn marked_text(a: &Article, source: &str, marks: &BTreeMap<&str, Mark>) -> Marku
             out.push_str(&esc(&a.text[from..to]));
         }
     };
+    let close = |out: &mut String, depth: usize| {
+        out.push_str(if depth == 1 { "</a></mark>" } else { "</mark>" });
+    };
     for (start, end, m) in spans {
         while let Some(&top) = stack.last() {
-            if top <= start {
-                text(&mut out, pos, top);
-                pos = top;
-                out.push_str("</a></mark>");
-                stack.pop();
-            } else {
+            if top > start {
                 break;
             }
+            text(&mut out, pos, top);
+            pos = top;
+            close(&mut out, stack.len());
+            stack.pop();
         }
         let end = stack.last().map_or(end, |&top| end.min(top));
         text(&mut out, pos, start);
@@ -585,18 +590,21 @@ fn marked_text(a: &Article, source: &str, marks: &BTreeMap<&str, Mark>) -> Marku
         let f = m.fact;
         // Open tags only: the closing ones come when the span ends.
         out.push_str(&format!(
-            "<mark class=\"fact v-{class}\" id=\"{id}\" title=\"{title}\"><span class=\"vh\">({class}) </span><a href=\"#c{n}\">",
+            "<mark class=\"fact v-{class}\" id=\"{id}\" title=\"{title}\"><span class=\"vh\">({class}) </span>",
             class = m.class,
             id = esc(&f.id),
             title = esc(&format!("{}: {} · line {}", m.class, f.kind, f.line)),
-            n = m.comparison,
         ));
+        if stack.is_empty() {
+            out.push_str(&format!("<a href=\"#c{}\">", m.comparison));
+        }
         stack.push(end);
     }
-    while let Some(top) = stack.pop() {
+    while let Some(top) = stack.last().copied() {
         text(&mut out, pos, top);
         pos = top;
-        out.push_str("</a></mark>");
+        close(&mut out, stack.len());
+        stack.pop();
     }
     text(&mut out, pos, len);
     PreEscaped(out)
@@ -625,6 +633,7 @@ fieldset{border:1px solid var(--line);border-radius:6px;margin:0;padding:.25rem 
 .cmp.v-variant{border-left-color:var(--variant)}.cmp.v-compatible{border-left-color:var(--compatible)}.cmp.v-agree{border-left-color:var(--agree)}
 .cmp.v-single-source{padding:.4rem .75rem}.cmp.v-single-source blockquote{margin-top:.1rem}
 .cmp:target{box-shadow:0 0 0 3px #f59e0b}
+.cmp,mark.fact{scroll-margin-top:12rem}
 .badge{display:inline-block;padding:0 .45rem;border-radius:999px;font-size:.8rem;font-weight:700;text-transform:uppercase;letter-spacing:.03em;border:1px solid currentColor}
 .v-conflict.badge,mark.v-conflict,a.fig.v-conflict{color:var(--conflict);background:var(--conflict-bg)}
 .v-possibly.badge,mark.v-possibly,a.fig.v-possibly{color:var(--possibly);background:var(--possibly-bg)}
@@ -647,7 +656,7 @@ mark.v-conflict{border-bottom-style:double;border-bottom-width:4px}mark.v-compat
 mark.fact:target{outline:3px solid #f59e0b;outline-offset:2px;background:#fde68a;color:#111827}
 footer{margin-top:3rem;color:var(--muted);font-size:.9rem}
 @media (max-width:40rem){body{padding:0 .6rem 2rem;font-size:15px}.cmp{padding:.5rem .6rem}h1{font-size:1.3rem}
-#filters{position:static}#sources thead th:nth-child(2),#sources tbody td:nth-child(2){display:none}}
+#filters{position:static}.cmp,mark.fact{scroll-margin-top:1rem}#sources thead th:nth-child(2),#sources tbody td:nth-child(2){display:none}}
 "#;
 
 /// The filter: shows the comparisons whose verdict and kind are both
