@@ -346,7 +346,7 @@ pub fn html(d: &Diff) -> Result<String> {
                 @for (k, f) in facts.iter().enumerate() {
                     li {
                         (f.kind.as_str()) " · " (subject_of(f)) ": "
-                        a href=(format!("#{prefix}{k}")) { (f.text) } " (line " (f.line) ", reads as " (f.reads_as) ")"
+                        a href=(format!("#{prefix}{k}")) { (f.text) } " (line " (f.line) (reads(f)) ")"
                     }
                 }
             }
@@ -381,8 +381,8 @@ pub fn html(d: &Diff) -> Result<String> {
                                         tr {
                                             td { (c.base.kind.as_str()) " · " (subject_of(&c.base)) }
                                             td { span class=(format!("tag t-{}", change_word(c.change))) { (change_word(c.change)) } }
-                                            td { a href=(format!("#b-c{k}")) { (c.base.text) } " " span.muted { "line " (c.base.line) " · " (c.base.reads_as) } }
-                                            td { a href=(format!("#v-c{k}")) { (c.variant.text) } " " span.muted { "line " (c.variant.line) " · " (c.variant.reads_as) } }
+                                            td { a href=(format!("#b-c{k}")) { (c.base.text) } " " span.muted { "line " (c.base.line) (reads(&c.base)) } }
+                                            td { a href=(format!("#v-c{k}")) { (c.variant.text) } " " span.muted { "line " (c.variant.line) (reads(&c.variant)) } }
                                         }
                                     }
                                 }
@@ -436,6 +436,16 @@ pub fn html(d: &Diff) -> Result<String> {
     let mut out = page.into_string();
     out.push('\n');
     Ok(out)
+}
+
+/// " · reads as …" for figures; quotes and names read as their own words.
+fn reads(f: &FactRef) -> String {
+    use crate::fact::Kind;
+    if matches!(f.kind, Kind::Quote | Kind::Name) {
+        String::new()
+    } else {
+        format!(" · reads as {}", f.reads_as)
+    }
 }
 
 fn change_word(c: crate::compare::diff::FactChangeKind) -> &'static str {

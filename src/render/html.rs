@@ -272,7 +272,7 @@ fn sources(report: &Report) -> Markup {
                             tr {
                                 th scope="row" { a href=(format!("#article-{}", s.id)) { (s.id) } }
                                 td { (s.outlet) }
-                                td { @match s.published { Some(d) => (d.to_string()), None => "unknown" } }
+                                td.nowrap { @match s.published { Some(d) => (d.to_string()), None => "unknown" } }
                                 td { (standing(report, &s.id)) }
                             }
                         }
@@ -306,10 +306,14 @@ fn lineage_svg(report: &Report) -> Markup {
         .lineage
         .iter()
         .map(|l| {
+            let what = match l.relation {
+                Relation::Copy => "is a copy of",
+                Relation::Rewrite => "is a rewrite of",
+                Relation::Partial => "borrows passages from",
+            };
             format!(
-                "{} is a {} of {} ({:.0}% shared)",
+                "{} {what} {} ({:.0}% shared)",
                 l.to,
-                l.relation.as_str(),
                 l.from,
                 l.shared * 100.0
             )
@@ -378,10 +382,9 @@ fn filters(counts: &[(&Section, usize)], kinds: &[Kind], report: &Report) -> Mar
 }
 
 /// Who a comparison is about, for its heading.
-fn heading(c: &Comparison) -> String {
+fn heading(report: &Report, c: &Comparison) -> String {
     match c.kind {
-        Kind::Quote if c.subject.is_empty() => "quote · unattributed".into(),
-        Kind::Quote => format!("quote · {}", c.subject),
+        Kind::Quote => format!("quote · {}", super::quotes::speaker_label(report, c)),
         _ => format!("{} · {}", c.kind, subject_label(c)),
     }
 }
@@ -402,7 +405,7 @@ fn comparison(report: &Report, i: usize, c: &Comparison) -> Markup {
         article class=(format!("cmp v-{class}")) id=(format!("c{i}")) data-verdict=(class) data-kind=(c.kind.as_str()) aria-labelledby=(format!("c{i}-h")) {
             h3 id=(format!("c{i}-h")) {
                 span class=(format!("badge v-{class}")) { (class) }
-                " " (heading(c))
+                " " (heading(report, c))
             }
             p.meta {
                 (outlets.len()) @if outlets.len() == 1 { " outlet" } @else { " outlets" }
@@ -453,7 +456,9 @@ fn comparison(report: &Report, i: usize, c: &Comparison) -> Markup {
 pub fn word_ops(ops: &[crate::compare::diff::WordOp]) -> Markup {
     html! {
         span.wdiff {
-            @for op in ops {
+            @for (i, op) in ops.iter().enumerate() {
+                // A cut stretch right before an added one: keep them apart.
+                @if op.op == "insert" && i > 0 && ops[i - 1].op == "delete" { " " }
                 @match op.op {
                     "delete" => { del { (op.text) } }
                     "insert" => { ins { (op.text) } }
@@ -468,35 +473,36 @@ pub fn word_ops(ops: &[crate::compare::diff::WordOp]) -> Markup {
 /// fact in its article.
 fn sentence(f: &Fact, class: &str) -> Markup {
     let s = f.sentence.as_str();
-    let at = locate(f);
     let link = html! {
         a class=(format!("fig v-{class}")) href=(format!("#{}", f.id)) title=(format!("{class}: show in the {} article", f.source)) { (f.text) }
     };
-    match at {
-        Some(i) => html! { (&s[..i]) (link) (&s[i + f.text.len()..]) },
-        None => html! { (s) " " (link) },
+    match locate(f) {
+        Some((i, true)) => html! { (&s[..i]) (link) (&s[i + f.text.len()..]) },
+        // The words run on past the sentence (a quote of several).
+        Some((i, false)) => html! { (&s[..i]) (link) },
+        None => html! { (link) },
     }
 }
 
-/// Where the fact's words stand in its sentence window: the occurrence at
-/// the fact's own offset when the window repeats them.
-fn locate(f: &Fact) -> Option<usize> {
+/// Where the fact's words start in its sentence window, and whether they
+/// end there too: a quote of several sentences starts in its window and
+/// runs on. Of repeated words, the first occurrence.
+fn locate(f: &Fact) -> Option<(usize, bool)> {
+    let s = f.sentence.as_str();
     if f.text.is_empty() {
         return None;
     }
-    let s = f.sentence.as_str();
-    let found: Vec<usize> = s.match_indices(f.text.as_str()).map(|(i, _)| i).collect();
-    match found.as_slice() {
-        [] => None,
-        [one] => Some(*one),
-        many => {
-            // The window ends as near after the fact as it starts before it
-            // allows; prefer the occurrence whose distance to the end best
-            // matches the fact's place. Without the document, the first
-            // occurrence in the sentence is the safest.
-            Some(many[0])
-        }
+    if let Some(i) = s.find(f.text.as_str()) {
+        return Some((i, true));
     }
+    // The longest head of the words that the window ends with.
+    let mut heads: Vec<usize> = f.text.char_indices().map(|(i, _)| i).skip(1).collect();
+    heads.push(f.text.len());
+    heads.into_iter().rev().find_map(|n| {
+        let head = &f.text[..n];
+        let window = s.trim_end_matches('…');
+        (n >= 8 && window.ends_with(head)).then(|| (window.len() - n, false))
+    })
 }
 
 fn article_texts(
@@ -508,7 +514,7 @@ fn article_texts(
         section #articles aria-labelledby="h-articles" {
             h2 #h-articles { "Articles" }
             p.blurb { "Each article's text with every fact marked in its verdict's colour and word; a mark links back to its comparison." }
-            (legend())
+            (legend(marks))
             @for s in &report.sources {
                 article.text-article id=(format!("article-{}", s.id)) aria-labelledby=(format!("article-{}-h", s.id)) {
                     h3 id=(format!("article-{}-h", s.id)) { (s.outlet) " " span.id { "(" (s.id) ")" } }
@@ -526,10 +532,10 @@ fn article_texts(
     }
 }
 
-fn legend() -> Markup {
+fn legend(marks: &BTreeMap<&str, Mark>) -> Markup {
     html! {
         ul.legend aria-label="Mark colours" {
-            @for s in &SECTIONS {
+            @for s in SECTIONS.iter().filter(|s| marks.values().any(|m| m.class == s.verdict)) {
                 li { mark class=(format!("fact v-{}", s.verdict)) { (s.verdict) } }
             }
         }
@@ -622,7 +628,7 @@ h1{font-size:1.6rem;margin:1rem 0 .25rem}h2{font-size:1.3rem;margin:2rem 0 .25re
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:2}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 a{color:#1d4ed8}a:focus-visible,input:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
-.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
+.scroll{overflow-x:auto}.nowrap{white-space:nowrap}table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
 .blurb,.meta{color:var(--muted);margin:.25rem 0 .75rem}.meta code{font-size:.85em}
 svg{max-width:100%;height:auto}.lineage-text{color:var(--muted);font-size:.95rem}
 #filters{position:sticky;top:0;z-index:1;background:var(--bg);border-bottom:1px solid var(--line);padding:.5rem 0;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-start}
