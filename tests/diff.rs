@@ -268,6 +268,16 @@ fn html_shows_changed_facts_first_linked_into_both_texts() {
             .expect("cell in row");
         assert_eq!(n + 1, column, "{words} in the wrong column");
     }
+    // Every link lands on one element.
+    let mut ids = std::collections::BTreeSet::new();
+    for e in doc.select(&sel("[id]")) {
+        let id = e.value().attr("id").unwrap_or("");
+        assert!(ids.insert(id), "id {id} twice");
+    }
+    for a in doc.select(&sel("a[href]")) {
+        let href = a.value().attr("href").unwrap_or("");
+        assert!(ids.contains(&href[1..]), "link to a missing {href}");
+    }
     // Cut and added words are marked as such, not by colour alone.
     assert!(doc.select(&sel("#texts del")).count() > 0);
     assert!(doc.select(&sel("#texts ins")).count() > 0);

@@ -79,10 +79,11 @@ fn page_is_self_contained() {
 fn every_link_lands_on_an_element_and_every_fact_has_one() {
     let report = corpus_report();
     let doc = Html::parse_document(&page());
-    let ids: BTreeSet<&str> = doc
-        .select(&sel("[id]"))
-        .filter_map(|e| e.value().attr("id"))
-        .collect();
+    let mut ids: BTreeSet<&str> = BTreeSet::new();
+    for e in doc.select(&sel("[id]")) {
+        let id = e.value().attr("id").unwrap_or("");
+        assert!(ids.insert(id), "id {id} twice");
+    }
     for a in doc.select(&sel("a[href^='#']")) {
         let target = &a.value().attr("href").unwrap_or("#")[1..];
         assert!(ids.contains(target), "link to a missing #{target}");

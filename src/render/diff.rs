@@ -10,6 +10,7 @@
 use super::{Format, md_cell};
 use crate::compare::diff::{Diff, FactRef, SentenceChangeKind, WordOp, compute};
 use crate::error::{Error, Result};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Renders the differences between two articles.
@@ -338,15 +339,40 @@ pub fn html(d: &Diff) -> Result<String> {
             class: "added",
         });
     }
+    // By start, longer first, so a fact inside another nests in it.
+    for anchors in [&mut base_anchors, &mut variant_anchors] {
+        anchors.sort_by_key(|a| (a.f.start, std::cmp::Reverse(a.f.end)));
+    }
     let title = format!("crosscheck diff: {} → {}", d.base.id, d.variant.id);
     let rows = rows(d);
+    // The texts first, to know which facts found a place in them: a fact
+    // in a sentence left out of the alignment (a caption, a dateline) is
+    // listed without a link.
+    let mut placed: BTreeSet<String> = BTreeSet::new();
+    let mut cells: Vec<(maud::Markup, maud::Markup)> = Vec::new();
+    for r in &rows {
+        let mut side =
+            |text: &Option<String>, start: Option<usize>, anchors: &[Anchor]| match (text, start) {
+                (Some(t), Some(start)) => marked(t, start, anchors, &mut placed),
+                _ => html! {},
+            };
+        let b = side(&r.s.base, r.s.base_start, &base_anchors);
+        let v = side(&r.s.variant, r.s.variant_start, &variant_anchors);
+        cells.push((b, v));
+    }
+    let link = |id: String, text: &str| {
+        html! {
+            @if placed.contains(&id) { a href=(format!("#{id}")) { (text) } }
+            @else { (text) }
+        }
+    };
     let fact_list = |facts: &[FactRef], prefix: &str| {
         html! {
             ul.facts {
                 @for (k, f) in facts.iter().enumerate() {
                     li {
                         (f.kind.as_str()) " · " (subject_of(f)) ": "
-                        a href=(format!("#{prefix}{k}")) { (f.text) } " (line " (f.line) (reads(f)) ")"
+                        (link(format!("{prefix}{k}"), &f.text)) " (line " (f.line) (reads(f)) ")"
                     }
                 }
             }
@@ -381,8 +407,8 @@ pub fn html(d: &Diff) -> Result<String> {
                                         tr {
                                             td { (c.base.kind.as_str()) " · " (subject_of(&c.base)) }
                                             td { span class=(format!("tag t-{}", change_word(c.change))) { (change_word(c.change)) } }
-                                            td { a href=(format!("#b-c{k}")) { (c.base.text) } " " span.muted { "line " (c.base.line) (reads(&c.base)) } }
-                                            td { a href=(format!("#v-c{k}")) { (c.variant.text) } " " span.muted { "line " (c.variant.line) (reads(&c.variant)) } }
+                                            td { (link(format!("b-c{k}"), &c.base.text)) " " span.muted { "line " (c.base.line) (reads(&c.base)) } }
+                                            td { (link(format!("v-c{k}"), &c.variant.text)) " " span.muted { "line " (c.variant.line) (reads(&c.variant)) } }
                                         }
                                     }
                                 }
@@ -408,18 +434,18 @@ pub fn html(d: &Diff) -> Result<String> {
                                 div role="columnheader" { (d.base.id) " (base)" }
                                 div role="columnheader" { (d.variant.id) " (variant)" }
                             }
-                            @for r in &rows {
+                            @for (r, (b, v)) in rows.iter().zip(&cells) {
                                 @let word = sentence_word(r.change);
                                 div class=(format!("sxs-row r-{word}")) role="row" {
                                     div role="cell" { span class=(format!("tag t-{word}")) { (word) } }
                                     div role="cell" lang="en" {
-                                        @if let (Some(t), Some(start)) = (&r.s.base, r.s.base_start) {
-                                            span.ln { (r.s.base_line.unwrap_or(0)) } " " (marked(t, start, &base_anchors))
+                                        @if let Some(line) = r.s.base_line {
+                                            span.ln { (line) } " " (b)
                                         }
                                     }
                                     div role="cell" {
-                                        @if let (Some(t), Some(start)) = (&r.s.variant, r.s.variant_start) {
-                                            span.ln { (r.s.variant_line.unwrap_or(0)) } " " (marked(t, start, &variant_anchors))
+                                        @if let Some(line) = r.s.variant_line {
+                                            span.ln { (line) } " " (v)
                                         }
                                         @if r.change == SentenceChangeKind::Reworded {
                                             div.wd { span.vh { "Word diff: " } (super::html::word_ops(&r.s.words)) }
@@ -465,35 +491,54 @@ fn sentence_word(c: SentenceChangeKind) -> &'static str {
 }
 
 /// A sentence (starting at byte `start` of its file) with the anchored
-/// facts inside it marked.
-fn marked(text: &str, start: usize, anchors: &[Anchor]) -> maud::Markup {
-    use maud::html;
+/// facts that start inside it marked (to the sentence's end at most); a
+/// fact inside another nests. `anchors` are sorted by start, longest
+/// first; the ids marked are added to `placed`.
+fn marked(
+    text: &str,
+    start: usize,
+    anchors: &[Anchor],
+    placed: &mut BTreeSet<String>,
+) -> maud::Markup {
     let end = start + text.len();
-    let mut inside: Vec<&Anchor> = anchors
-        .iter()
-        .filter(|a| a.f.start >= start && a.f.end <= end && a.f.end > a.f.start)
-        .collect();
-    inside.sort_by_key(|a| (a.f.start, std::cmp::Reverse(a.f.end)));
-    let mut pieces: Vec<(&str, Option<&Anchor>)> = Vec::new();
+    let first = anchors.partition_point(|a| a.f.start < start);
+    let mut out = String::new();
+    let esc = |s: &str| maud::html! { (s) }.into_string();
+    let mut stack: Vec<usize> = Vec::new();
     let mut pos = 0;
-    for a in inside {
-        let (s, e) = (a.f.start - start, a.f.end - start);
-        if s < pos || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+    for a in anchors[first..].iter().take_while(|a| a.f.start < end) {
+        let s = a.f.start - start;
+        let e = (a.f.end.min(end) - start).max(s);
+        if !text.is_char_boundary(s) || !text.is_char_boundary(e) || placed.contains(&a.id) {
             continue;
         }
-        pieces.push((&text[pos..s], None));
-        pieces.push((&text[s..e], Some(a)));
-        pos = e;
-    }
-    pieces.push((&text[pos..], None));
-    html! {
-        @for (t, a) in pieces {
-            @match a {
-                Some(a) => { mark id=(a.id) class=(format!("m-{}", a.class)) title=(a.class) { span.vh { "(" (a.class) ") " } (t) } }
-                None => { (t) }
+        while let Some(&top) = stack.last() {
+            if top > s {
+                break;
             }
+            out.push_str(&esc(&text[pos..top]));
+            pos = top;
+            out.push_str("</mark>");
+            stack.pop();
         }
+        let e = stack.last().map_or(e, |&top| e.min(top));
+        out.push_str(&esc(&text[pos..s]));
+        pos = s;
+        out.push_str(&format!(
+            "<mark id=\"{id}\" class=\"m-{class}\" title=\"{class}\"><span class=\"vh\">({class}) </span>",
+            id = esc(&a.id),
+            class = a.class
+        ));
+        placed.insert(a.id.clone());
+        stack.push(e);
     }
+    while let Some(top) = stack.pop() {
+        out.push_str(&esc(&text[pos..top]));
+        pos = top;
+        out.push_str("</mark>");
+    }
+    out.push_str(&esc(&text[pos..]));
+    maud::PreEscaped(out)
 }
 
 const DIFF_CSS: &str = r#"

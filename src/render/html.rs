@@ -16,13 +16,13 @@
 //! article containing `<script>` renders as text. The bytes depend only on
 //! the report and the article files (no clock, no hash order).
 
-use super::facts_of;
 use super::table::subject_label;
 use crate::Report;
 use crate::compare::lineage::Relation;
 use crate::compare::{Comparison, Verdict};
 use crate::error::{Error, Result};
 use crate::fact::{Fact, Kind, Value};
+use crate::normalise::names;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -54,8 +54,12 @@ pub fn articles(report: &Report) -> Result<BTreeMap<String, Article>> {
 
 /// The page for `report`, reading the article texts from their files.
 pub fn render_files(report: &Report, title: &str) -> Result<String> {
-    let texts = articles(report)
-        .map_err(|e| Error::new(format!("{e} (needed for the HTML article view)")))?;
+    let texts = articles(report).map_err(|e| {
+        Error::new(format!(
+            "{} (the HTML page shows the articles' text)",
+            e.message()
+        ))
+    })?;
     Ok(render(report, &texts, title))
 }
 
@@ -147,19 +151,79 @@ struct Mark<'a> {
     class: &'static str,
 }
 
+/// What the page looks up, indexed once so that rendering stays linear in
+/// the size of the report.
+struct Index<'a> {
+    facts: BTreeMap<&'a str, &'a Fact>,
+    /// The section of each comparison, by index.
+    sections: Vec<&'static str>,
+    /// Surname spellings by name key, for quote headings.
+    surnames: BTreeMap<String, &'a str>,
+}
+
+impl<'a> Index<'a> {
+    fn new(report: &'a Report) -> Index<'a> {
+        let mut surnames = BTreeMap::new();
+        for f in &report.facts {
+            if let Value::Name { surface, .. } = &f.value
+                && let Some(last) = surface.split_whitespace().last()
+            {
+                surnames.entry(names::key(last)).or_insert(last);
+            }
+        }
+        Index {
+            facts: report.facts.iter().map(|f| (f.id.as_str(), f)).collect(),
+            sections: report.comparisons.iter().map(section_of).collect(),
+            surnames,
+        }
+    }
+
+    fn facts_of(&self, c: &'a Comparison) -> Vec<&'a Fact> {
+        c.facts
+            .iter()
+            .filter_map(|id| self.facts.get(id.as_str()).copied())
+            .collect()
+    }
+
+    /// Who said a quote, as the outlets spell them.
+    fn speaker(&self, c: &Comparison, facts: &[&Fact]) -> String {
+        if facts
+            .iter()
+            .any(|f| matches!(f.value, Value::Quote { speech: false, .. }))
+        {
+            return "not speech (display text)".into();
+        }
+        if c.subject.is_empty() {
+            return "unattributed".into();
+        }
+        let named = facts
+            .iter()
+            .filter_map(|f| f.subject_words.as_deref())
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .filter_map(|w| w.split_whitespace().last())
+            .find(|w| names::key(w) == c.subject);
+        if let Some(name) = named.or_else(|| self.surnames.get(&c.subject).copied()) {
+            return name.to_string();
+        }
+        let mut chars = c.subject.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    }
+}
+
 /// Renders the page.
 pub fn render(report: &Report, texts: &BTreeMap<String, Article>, title: &str) -> String {
-    let mut marks: BTreeMap<&str, Mark> = BTreeMap::new();
+    let index = Index::new(report);
+    let mut marks: BTreeMap<&str, Vec<Mark>> = BTreeMap::new();
     for (i, c) in report.comparisons.iter().enumerate() {
-        for f in facts_of(report, c) {
-            marks.insert(
-                f.id.as_str(),
-                Mark {
-                    fact: f,
-                    comparison: i,
-                    class: section_of(c),
-                },
-            );
+        for f in index.facts_of(c) {
+            marks.entry(f.source.as_str()).or_default().push(Mark {
+                fact: f,
+                comparison: i,
+                class: index.sections[i],
+            });
         }
     }
     let kinds: Vec<Kind> = Kind::ALL
@@ -169,11 +233,7 @@ pub fn render(report: &Report, texts: &BTreeMap<String, Article>, title: &str) -
     let counts: Vec<(&Section, usize)> = SECTIONS
         .iter()
         .map(|s| {
-            let n = report
-                .comparisons
-                .iter()
-                .filter(|c| section_of(c) == s.verdict)
-                .count();
+            let n = index.sections.iter().filter(|x| **x == s.verdict).count();
             (s, n)
         })
         .collect();
@@ -204,8 +264,8 @@ pub fn render(report: &Report, texts: &BTreeMap<String, Article>, title: &str) -
                                     h2 #(format!("h-{}", s.id)) { (s.heading) " " span.count { "(" (n) ")" } }
                                     p.blurb { (s.blurb) }
                                     @for (i, c) in report.comparisons.iter().enumerate() {
-                                        @if section_of(c) == s.verdict {
-                                            (comparison(report, i, c))
+                                        @if index.sections[i] == s.verdict {
+                                            (comparison(&index, i, c))
                                         }
                                     }
                                 }
@@ -382,16 +442,16 @@ fn filters(counts: &[(&Section, usize)], kinds: &[Kind], report: &Report) -> Mar
 }
 
 /// Who a comparison is about, for its heading.
-fn heading(report: &Report, c: &Comparison) -> String {
+fn heading(index: &Index, c: &Comparison, facts: &[&Fact]) -> String {
     match c.kind {
-        Kind::Quote => format!("quote · {}", super::quotes::speaker_label(report, c)),
+        Kind::Quote => format!("quote · {}", index.speaker(c, facts)),
         _ => format!("{} · {}", c.kind, subject_label(c)),
     }
 }
 
-fn comparison(report: &Report, i: usize, c: &Comparison) -> Markup {
-    let class = section_of(c);
-    let facts: Vec<&Fact> = facts_of(report, c).collect();
+fn comparison(index: &Index, i: usize, c: &Comparison) -> Markup {
+    let class = index.sections[i];
+    let facts: Vec<&Fact> = index.facts_of(c);
     let mut outlets: Vec<&str> = facts.iter().map(|f| f.source.as_str()).collect();
     outlets.sort_unstable();
     outlets.dedup();
@@ -405,7 +465,7 @@ fn comparison(report: &Report, i: usize, c: &Comparison) -> Markup {
         article class=(format!("cmp v-{class}")) id=(format!("c{i}")) data-verdict=(class) data-kind=(c.kind.as_str()) aria-labelledby=(format!("c{i}-h")) {
             h3 id=(format!("c{i}-h")) {
                 span class=(format!("badge v-{class}")) { (class) }
-                " " (heading(report, c))
+                " " (heading(index, c, &facts))
             }
             p.meta {
                 (outlets.len()) @if outlets.len() == 1 { " outlet" } @else { " outlets" }
@@ -508,7 +568,7 @@ fn locate(f: &Fact) -> Option<(usize, bool)> {
 fn article_texts(
     report: &Report,
     texts: &BTreeMap<String, Article>,
-    marks: &BTreeMap<&str, Mark>,
+    marks: &BTreeMap<&str, Vec<Mark>>,
 ) -> Markup {
     html! {
         section #articles aria-labelledby="h-articles" {
@@ -523,7 +583,7 @@ fn article_texts(
                         (standing(report, &s.id)) " · " (s.path)
                     }
                     @match texts.get(&s.id) {
-                        Some(a) => { div.body { (marked_text(a, &s.id, marks)) } }
+                        Some(a) => { div.body { (marked_text(a, marks.get(s.id.as_str()).map_or(&[], Vec::as_slice))) } }
                         None => { p { "The article text could not be read." } }
                     }
                 }
@@ -532,10 +592,12 @@ fn article_texts(
     }
 }
 
-fn legend(marks: &BTreeMap<&str, Mark>) -> Markup {
+fn legend(marks: &BTreeMap<&str, Vec<Mark>>) -> Markup {
+    let used: std::collections::BTreeSet<&str> =
+        marks.values().flatten().map(|m| m.class).collect();
     html! {
         ul.legend aria-label="Mark colours" {
-            @for s in SECTIONS.iter().filter(|s| marks.values().any(|m| m.class == s.verdict)) {
+            @for s in SECTIONS.iter().filter(|s| used.contains(s.verdict)) {
                 li { mark class=(format!("fact v-{}", s.verdict)) { (s.verdict) } }
             }
         }
@@ -546,7 +608,7 @@ fn legend(marks: &BTreeMap<&str, Mark>) -> Markup {
 /// words (a name inside a quote) nest; a fact overlapping the end of an
 /// earlier one is cut at that end, so every fact keeps its anchor. The
 /// outermost mark's words link back to its comparison (links cannot nest).
-fn marked_text(a: &Article, source: &str, marks: &BTreeMap<&str, Mark>) -> Markup {
+fn marked_text(a: &Article, marks: &[Mark]) -> Markup {
     let len = a.text.len();
     let floor = |mut i: usize| {
         while i > 0 && !a.text.is_char_boundary(i) {
@@ -555,8 +617,7 @@ fn marked_text(a: &Article, source: &str, marks: &BTreeMap<&str, Mark>) -> Marku
         i.min(len)
     };
     let mut spans: Vec<(usize, usize, &Mark)> = marks
-        .values()
-        .filter(|m| m.fact.source == source)
+        .iter()
         .map(|m| {
             let start = floor(m.fact.start.max(a.body_start).min(len));
             let end = floor(m.fact.end.min(len)).max(start);

@@ -29,7 +29,7 @@ fn single_count(report: &Report) -> usize {
 }
 
 /// Who said it, for a heading.
-pub(crate) fn speaker_label(report: &Report, c: &Comparison) -> String {
+fn speaker_label(report: &Report, c: &Comparison) -> String {
     let speech = facts_of(report, c).all(|f| matches!(f.value, Value::Quote { speech: true, .. }));
     if !speech {
         return "not speech (display text)".to_string();
