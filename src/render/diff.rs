@@ -405,10 +405,10 @@ pub fn html(d: &Diff) -> Result<String> {
                                 tbody {
                                     @for (k, c) in d.changed_facts.iter().enumerate() {
                                         tr {
-                                            td { (c.base.kind.as_str()) " · " (subject_of(&c.base)) }
-                                            td { span class=(format!("tag t-{}", change_word(c.change))) { (change_word(c.change)) } }
-                                            td { (link(format!("b-c{k}"), &c.base.text)) " " span.muted { "line " (c.base.line) (reads(&c.base)) } }
-                                            td { (link(format!("v-c{k}"), &c.variant.text)) " " span.muted { "line " (c.variant.line) (reads(&c.variant)) } }
+                                            td data-label="Fact" { (c.base.kind.as_str()) " · " (subject_of(&c.base)) }
+                                            td data-label="Change" { span class=(format!("tag t-{}", change_word(c.change))) { (change_word(c.change)) } }
+                                            td data-label=(d.base.id) { (link(format!("b-c{k}"), &c.base.text)) " " span.muted { "line " (c.base.line) (reads(&c.base)) } }
+                                            td data-label=(d.variant.id) { (link(format!("v-c{k}"), &c.variant.text)) " " span.muted { "line " (c.variant.line) (reads(&c.variant)) } }
                                         }
                                     }
                                 }
@@ -559,7 +559,9 @@ del{background:#fde2e1;color:#9b1c1c}ins{background:#d9f5e3;color:#17603a;font-w
 .sxs-row{display:grid;grid-template-columns:6.5rem 1fr 1fr;gap:.75rem;padding:.4rem 0;border-bottom:1px solid #e5e7eb}
 .sxs-head{font-weight:700;position:sticky;top:0;background:#fff}
 .r-kept{color:#374151}.ln{color:#6b7280;font-size:.8rem}.wd{margin-top:.3rem;padding:.25rem .5rem;background:#f9fafb;border-left:3px solid #d1d5db}
-@media (max-width:44rem){.sxs-row{grid-template-columns:1fr}.sxs-head{display:none}
+@media (max-width:44rem){#changed thead{display:none}#changed table,#changed tbody,#changed tr,#changed td{display:block}
+#changed tr{border-bottom:2px solid #d1d5db;padding:.4rem 0}#changed td{border:0;padding:.1rem 0}
+#changed td::before{content:attr(data-label) ": ";font-weight:700}.sxs-row{grid-template-columns:1fr}.sxs-head{display:none}
 .sxs-row>div:nth-child(2):not(:empty)::before{content:"base: ";font-weight:700}
 .sxs-row>div:nth-child(3):not(:empty)::before{content:"variant: ";font-weight:700}}
 "#;
