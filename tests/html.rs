@@ -42,6 +42,30 @@ fn committed_example_is_current() {
 }
 
 #[test]
+fn the_documented_command_writes_the_example() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("page.html");
+    assert_cmd::Command::cargo_bin("crosscheck")
+        .expect("binary")
+        .args(["report", CORPUS, "--format", "html", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let written = std::fs::read_to_string(&out).expect("written");
+    assert!(written == page(), "`{REGENERATE}` writes another page");
+    let printed = assert_cmd::Command::cargo_bin("crosscheck")
+        .expect("binary")
+        .args(["check", CORPUS, "--format", "html"])
+        .output()
+        .expect("runs");
+    assert!(printed.status.success());
+    assert!(
+        printed.stdout == written.as_bytes(),
+        "check prints the same page"
+    );
+}
+
+#[test]
 fn same_input_same_bytes() {
     assert_eq!(page(), page());
 }
@@ -193,14 +217,12 @@ fn chromium() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("CROSSCHECK_CHROMIUM") {
         return Some(PathBuf::from(p));
     }
+    let path = std::env::var_os("PATH")?;
+    let dirs: Vec<PathBuf> = std::env::split_paths(&path).collect();
     ["chromium", "chromium-browser", "google-chrome"]
         .iter()
-        .find_map(|name| {
-            let out = Command::new("which").arg(name).output().ok()?;
-            out.status
-                .success()
-                .then(|| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
-        })
+        .flat_map(|name| dirs.iter().map(move |d| d.join(name)))
+        .find(|p| p.is_file())
 }
 
 /// The browser, or `None` when the tests are to be skipped.

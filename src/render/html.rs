@@ -747,3 +747,87 @@ window.crosscheckFilter=function(name,value,checked){var i=form.querySelector('i
 fn esc(s: &str) -> String {
     html! { (s) }.into_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fact::Modality;
+
+    fn fact(id: &str, text: &str, start: usize, kind: Kind, sentence: &str) -> Fact {
+        Fact {
+            id: id.into(),
+            source: "a".into(),
+            kind,
+            subject: String::new(),
+            subject_words: None,
+            text: text.into(),
+            start,
+            end: start + text.len(),
+            line: 1,
+            value: Value::Name {
+                surface: text.into(),
+                key: String::new(),
+            },
+            hedge: None,
+            modality: Modality::Actual,
+            speaker: None,
+            rule: "test".into(),
+            sentence: sentence.into(),
+        }
+    }
+
+    #[test]
+    fn a_name_inside_a_quote_nests_and_an_overlap_is_cut() {
+        // Trump–Xi meeting coverage: a quote naming a person.
+        let text = "“I think we’ve already agreed to a lot of things, and we’ll agree to some more \
+                    right now, but President Xi is a great leader of a great country, and I think \
+                    we’re going to have a fantastic relationship for a long period of time,” Trump said.";
+        let at = |w: &str| text.find(w).expect("in the sentence");
+        let q = &text[at("I think")..at("” Trump")];
+        let quote = fact("f1", q, at("I think"), Kind::Quote, text);
+        let name = fact("f2", "President Xi", at("President Xi"), Kind::Name, text);
+        // Ends past the quote's end: cut there, not dropped.
+        let over = fact("f3", "time,” Trump", at("time,”"), Kind::Name, text);
+        let marks = [&quote, &name, &over].map(|f| Mark {
+            fact: f,
+            comparison: 0,
+            class: "conflict",
+        });
+        let out = marked_text(
+            &Article {
+                text: text.into(),
+                body_start: 0,
+            },
+            &marks,
+        )
+        .into_string();
+        assert_eq!(out.matches("<mark").count(), 3, "{out}");
+        assert_eq!(out.matches("</mark>").count(), 3, "{out}");
+        assert_eq!(out.matches("<a ").count(), 1, "links never nest: {out}");
+        let f2 = out.find("id=\"f2\"").expect("f2");
+        let f1_end = out.find("</a></mark>").expect("f1 closes");
+        assert!(f2 < f1_end, "the name stands inside the quote: {out}");
+        assert!(out.ends_with("” Trump said."), "{out}");
+    }
+
+    #[test]
+    fn a_quote_running_past_its_sentence_is_found_by_its_head() {
+        // Air India crash coverage: a survivor's quote of two sentences.
+        let sentence = "According to a report by Hindustan Times, 40-year-old Ramesh said from his \
+                        hospital bed, “Thirty seconds after takeoff, there was a loud noise, and \
+                        then the crash.";
+        let words = "Thirty seconds after takeoff, there was a loud noise, and then the crash. \
+                     It all happened so fast.";
+        let f = fact("f1", words, 0, Kind::Quote, sentence);
+        let at = sentence.find("Thirty").expect("in the sentence");
+        assert_eq!(locate(&f), Some((at, false)));
+        let html = sentence_markup(&f);
+        assert!(html.contains("bed, “<a "), "{html}");
+        assert_eq!(html.matches("Thirty seconds").count(), 1, "{html}");
+        assert!(html.ends_with("so fast.</a>"), "{html}");
+    }
+
+    fn sentence_markup(f: &Fact) -> String {
+        sentence(f, "conflict").into_string()
+    }
+}
