@@ -121,17 +121,20 @@ pub const WEAK_ALIGNMENT: f64 = 0.5;
 fn section_of(c: &Comparison) -> &'static str {
     if c.verdict != Verdict::SingleSource
         && let Ok(v) = serde_json::to_value(c)
-        && let Some(a) = v.get("alignment")
+        && v.get("alignment").is_some_and(weak)
     {
-        let weak = a.get("weak").and_then(|w| w.as_bool()) == Some(true)
-            || a.get("score")
-                .and_then(|s| s.as_f64())
-                .is_some_and(|s| s < WEAK_ALIGNMENT);
-        if weak {
-            return "possibly";
-        }
+        return "possibly";
     }
     c.verdict.as_str()
+}
+
+/// Whether an `alignment` object says the group is weakly aligned.
+fn weak(alignment: &serde_json::Value) -> bool {
+    alignment.get("weak").and_then(|w| w.as_bool()) == Some(true)
+        || alignment
+            .get("score")
+            .and_then(|s| s.as_f64())
+            .is_some_and(|s| s < WEAK_ALIGNMENT)
 }
 
 /// The alignment score of a comparison, when it has one.
@@ -473,7 +476,7 @@ fn comparison(index: &Index, i: usize, c: &Comparison) -> Markup {
                 @if let Some(score) = alignment_score(c) { " · alignment score " (format!("{score:.2}")) }
                 " · " code { (c.key) }
             }
-            @if !quote {
+            @if !quote || c.verdict == Verdict::Agree {
                 p.reason { (c.detail) }
             }
             @if !diffs.is_empty() {
@@ -825,6 +828,19 @@ mod tests {
         assert!(html.contains("bed, “<a "), "{html}");
         assert_eq!(html.matches("Thirty seconds").count(), 1, "{html}");
         assert!(html.ends_with("so fast.</a>"), "{html}");
+    }
+
+    #[test]
+    fn weakly_aligned_groups_are_possibly_the_same_figure() {
+        let json = |s: &str| serde_json::from_str::<serde_json::Value>(s).expect("json");
+        assert!(weak(&json(
+            r#"{"score": 0.31, "matched": ["head:talks~meeting"]}"#
+        )));
+        assert!(weak(&json(r#"{"score": 0.9, "weak": true}"#)));
+        assert!(!weak(&json(
+            r#"{"score": 0.91, "matched": ["head:talks~meeting", "predicate:last"]}"#
+        )));
+        assert!(!weak(&json(r#"{"matched": []}"#)));
     }
 
     fn sentence_markup(f: &Fact) -> String {
