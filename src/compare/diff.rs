@@ -85,6 +85,10 @@ pub struct FactChange {
     pub change: FactChangeKind,
     pub base: FactRef,
     pub variant: FactRef,
+    /// For an altered quote, how its words changed (the quote comparison's
+    /// word diff); empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<WordOp>,
 }
 
 /// What happened to a sentence.
@@ -195,10 +199,25 @@ pub fn diff_documents(base: &Document, variant: &Document, rules: &Rules) -> Dif
             unchanged_facts += 1;
             continue;
         };
+        let words = match (&a.value, &b.value) {
+            (Value::Quote { words: wa, .. }, Value::Quote { words: wb, .. })
+                if change == FactChangeKind::Value =>
+            {
+                super::quotes::word_ops(wa, wb)
+            }
+            _ => Vec::new(),
+        };
+        // A quote cut short shows no changed word: nothing to show.
+        let words = if words.iter().any(|w| w.op != "equal") {
+            words
+        } else {
+            Vec::new()
+        };
         changed_facts.push(FactChange {
             change,
             base: FactRef::of(a),
             variant: FactRef::of(b),
+            words,
         });
     }
     // Changed values before rewordings, each in base order.

@@ -408,7 +408,7 @@ pub fn html(d: &Diff) -> Result<String> {
                                             td data-label="Fact" { (c.base.kind.as_str()) " · " (subject_of(&c.base)) }
                                             td data-label="Change" { span class=(format!("tag t-{}", change_word(c.change))) { (change_word(c.change)) } }
                                             td data-label=(d.base.id) { (link(format!("b-c{k}"), &c.base.text)) " " span.muted { "line " (c.base.line) (reads(&c.base)) } }
-                                            td data-label=(d.variant.id) { (link(format!("v-c{k}"), &c.variant.text)) " " span.muted { "line " (c.variant.line) (reads(&c.variant)) } }
+                                            td data-label=(d.variant.id) { (link(format!("v-c{k}"), &c.variant.text)) " " span.muted { "line " (c.variant.line) (reads(&c.variant)) } @if !c.words.is_empty() { div.wd { span.vh { "Word diff: " } (super::html::word_ops(&c.words)) } } }
                                         }
                                     }
                                 }
