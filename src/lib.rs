@@ -14,7 +14,6 @@
 pub mod align;
 pub mod clean;
 pub mod compare;
-pub mod diff;
 pub mod error;
 pub mod extract;
 pub mod fact;

@@ -39,10 +39,13 @@ enum Command {
         #[arg(long, value_enum, value_name = "VERDICT")]
         fail_on: Option<FailOn>,
     },
-    /// Write the Markdown report (default: reports/<folder name>.md).
+    /// Write the Markdown report (default: reports/<folder name>.md, or .html).
     Report {
         #[command(flatten)]
         input: Input,
+        /// markdown, or html: one self-contained page with the articles.
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: Format,
         /// Where to write the report.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -131,19 +134,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Format::Table => render::table::render(&report, fancy),
                 Format::Markdown => render::markdown::render(&report, &title(&input.paths)),
                 Format::Json => render::json::render(&report),
+                Format::Html => render::html::render_files(&report, &title(&input.paths))?,
             };
             emit(out.as_deref(), &text)?;
             Ok(exit_code(&report, fail_on))
         }
         Command::Report {
             input,
+            format,
             out,
             fail_on,
         } => {
             let report = crosscheck::run(&config(&input))?;
             let title = title(&input.paths);
-            let out = out.unwrap_or_else(|| PathBuf::from("reports").join(format!("{title}.md")));
-            write_atomic(&out, &render::markdown::render(&report, &title))?;
+            let (ext, text) = match format {
+                Format::Html => ("html", render::html::render_files(&report, &title)?),
+                Format::Json => ("json", render::json::render(&report)),
+                Format::Table => ("txt", render::table::render(&report, false)),
+                Format::Markdown => ("md", render::markdown::render(&report, &title)),
+            };
+            let out =
+                out.unwrap_or_else(|| PathBuf::from("reports").join(format!("{title}.{ext}")));
+            write_atomic(&out, &text)?;
             println!("crosscheck: wrote {}", out.display());
             Ok(exit_code(&report, fail_on))
         }
@@ -175,7 +187,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             options,
             format,
         } => {
-            let text = crosscheck::diff::run(&base, &variant, format, options.rules.as_deref())?;
+            let text = render::diff::run(&base, &variant, format, options.rules.as_deref())?;
             emit(None, &text)?;
             Ok(ExitCode::SUCCESS)
         }

@@ -222,3 +222,69 @@ fn the_altered_quotes_are_changed_facts() {
         "If he were serious about peace"
     ));
 }
+
+#[test]
+fn html_shows_changed_facts_first_linked_into_both_texts() {
+    use scraper::{Html, Selector};
+    let page = diff("html");
+    let doc = Html::parse_document(&page);
+    assert!(doc.errors.is_empty(), "parse errors: {:?}", doc.errors);
+    let sel = |s: &str| Selector::parse(s).expect("selector");
+    let sections: Vec<&str> = doc
+        .select(&sel("main > section"))
+        .filter_map(|s| s.value().attr("id"))
+        .collect();
+    assert_eq!(sections, ["changed", "texts"]);
+    // The war's age: both versions' words, each linked to its mark in the
+    // side-by-side texts, base left and variant right.
+    let row = doc
+        .select(&sel("#changed tbody tr"))
+        .find(|r| r.text().any(|t| t.contains("3-1/2-year-old war")))
+        .expect("the age row");
+    let links: Vec<&str> = row
+        .select(&sel("a"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(links.len(), 2, "{links:?}");
+    for (href, words, column) in [
+        (links[0], "3-1/2-year-old war", 2),
+        (links[1], "in its fourth year", 3),
+    ] {
+        let mark = doc
+            .select(&sel(&format!("mark{href}")))
+            .next()
+            .unwrap_or_else(|| panic!("no mark {href}"));
+        assert!(mark.text().collect::<String>().contains(words));
+        let cell = mark
+            .ancestors()
+            .filter_map(scraper::ElementRef::wrap)
+            .find(|e| e.value().attr("role") == Some("cell"))
+            .expect("in a cell");
+        let row = scraper::ElementRef::wrap(cell.parent().expect("row")).expect("row");
+        let n = row
+            .children()
+            .filter_map(scraper::ElementRef::wrap)
+            .position(|c| c.id() == cell.id())
+            .expect("cell in row");
+        assert_eq!(n + 1, column, "{words} in the wrong column");
+    }
+    // Every link lands on one element.
+    let mut ids = std::collections::BTreeSet::new();
+    for e in doc.select(&sel("[id]")) {
+        let id = e.value().attr("id").unwrap_or("");
+        assert!(ids.insert(id), "id {id} twice");
+    }
+    for a in doc.select(&sel("a[href]")) {
+        let href = a.value().attr("href").unwrap_or("");
+        assert!(ids.contains(&href[1..]), "link to a missing {href}");
+    }
+    // Cut and added words are marked as such, not by colour alone.
+    assert!(doc.select(&sel("#texts del")).count() > 0);
+    assert!(doc.select(&sel("#texts ins")).count() > 0);
+    for word in ["reworded", "cut", "added"] {
+        assert!(
+            doc.select(&sel(&format!("#texts .tag.t-{word}"))).count() > 1,
+            "{word}"
+        );
+    }
+}

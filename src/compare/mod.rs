@@ -7,6 +7,7 @@
 //! comparison a unique key and counts its independent sources through the
 //! wire lineage.
 
+pub mod diff;
 pub mod figures;
 pub mod lineage;
 pub mod lists;

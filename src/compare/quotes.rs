@@ -21,6 +21,7 @@
 //! ("disrupt the emerging progress" / "torpedo the nascent progress") do
 //! not align.
 
+use super::diff::WordOp;
 use super::{Comparison, Verdict, sources_of};
 use crate::fact::{Fact, Kind, Value};
 use crate::normalise::quotes as qnorm;
@@ -198,21 +199,7 @@ type Pair = (usize, usize, Relation);
 type Repeat<'a> = (&'a str, Option<&'a str>, &'a [String], bool);
 
 pub fn compare(facts: &[&Fact]) -> Vec<Comparison> {
-    let items: Vec<Item> = facts
-        .iter()
-        .map(|f| match &f.value {
-            Value::Quote { key, speech, .. } => Item {
-                fact: f,
-                words: key.split_whitespace().map(str::to_string).collect(),
-                speech: *speech,
-            },
-            _ => Item {
-                fact: f,
-                words: Vec::new(),
-                speech: false,
-            },
-        })
-        .collect();
+    let items: Vec<Item> = facts.iter().map(|f| item(f)).collect();
     let n = items.len();
     let mut parent: Vec<usize> = (0..n).collect();
     // One outlet repeating a quote word for word: compare it once.
@@ -356,63 +343,10 @@ fn comparison(items: &[Item], members: &[usize], pairs: Vec<Pair>) -> Comparison
         }
         Verdict::Agree => format!("{label}: same words in {}", sources.join(", ")),
         _ => {
-            // Changed words first, then left-out words, then fragments
-            // (only when nothing else differs).
-            let mut shown: Vec<(usize, usize, Relation)> = pairs
+            let parts: Vec<String> = shown(items, members)
                 .iter()
-                .filter(|p| p.2 != Relation::Equal)
-                .copied()
+                .map(Difference::to_markdown)
                 .collect();
-            if shown.iter().any(|p| p.2 != Relation::Fragment) {
-                shown.retain(|p| p.2 != Relation::Fragment);
-            }
-            shown.sort_by_key(|p| p.2);
-            // How many outlets back each quote's wording: the better backed
-            // one is shown as the original.
-            let support = |i: usize| {
-                pairs
-                    .iter()
-                    .filter(|p| (p.0 == i || p.1 == i) && p.2 != Relation::Differ)
-                    .count()
-            };
-            let mut seen: Vec<(String, String)> = Vec::new();
-            let mut parts = Vec::new();
-            for (a, b, r) in shown {
-                let (a, b) =
-                    if (support(b), items[b].words.len()) > (support(a), items[a].words.len()) {
-                        (b, a)
-                    } else {
-                        (a, b)
-                    };
-                let (fa, fb) = (items[a].fact, items[b].fact);
-                let pair = (quote_key(fa), quote_key(fb));
-                if seen.contains(&pair) {
-                    continue;
-                }
-                seen.push(pair);
-                let what = match r {
-                    Relation::Fragment => {
-                        let (short, long) = if items[a].words.len() <= items[b].words.len() {
-                            (fa, fb)
-                        } else {
-                            (fb, fa)
-                        };
-                        format!("{} quotes part of {}", short.source, long.source)
-                    }
-                    _ => format!(
-                        "{} vs {}: {}",
-                        fa.source,
-                        fb.source,
-                        word_diff(quote_words(fa), quote_words(fb))
-                    ),
-                };
-                if !parts.contains(&what) {
-                    parts.push(what);
-                }
-                if parts.len() == 4 {
-                    break;
-                }
-            }
             format!("{label}: {}", parts.join("; "))
         }
     };
@@ -426,6 +360,135 @@ fn comparison(items: &[Item], members: &[usize], pairs: Vec<Pair>) -> Comparison
         detail,
         alignment: None,
     }
+}
+
+/// How one outlet's wording differs from another's: the word diff from
+/// `from`'s words to `to`'s, or `None` when `from` quotes part of `to`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Difference {
+    pub from: String,
+    pub to: String,
+    pub ops: Option<Vec<WordOp>>,
+}
+
+impl Difference {
+    /// `a vs b: get them ~~at a~~ **to the** table`, as in `detail`.
+    pub fn to_markdown(&self) -> String {
+        match &self.ops {
+            Some(ops) => format!("{} vs {}: {}", self.from, self.to, markdown(ops)),
+            None => format!("{} quotes part of {}", self.from, self.to),
+        }
+    }
+}
+
+/// The word differences within one group of aligned quotes (the facts of
+/// a quote comparison), the way its `detail` states them: changed words
+/// first, then left-out words, then fragments (only when nothing else
+/// differs); at most four.
+pub fn differences(facts: &[&Fact]) -> Vec<Difference> {
+    let items: Vec<Item> = facts.iter().map(|f| item(f)).collect();
+    let members: Vec<usize> = (0..items.len()).collect();
+    shown(&items, &members)
+}
+
+fn item<'a>(f: &'a Fact) -> Item<'a> {
+    match &f.value {
+        Value::Quote { key, speech, .. } => Item {
+            fact: f,
+            words: key.split_whitespace().map(str::to_string).collect(),
+            speech: *speech,
+        },
+        _ => Item {
+            fact: f,
+            words: Vec::new(),
+            speech: false,
+        },
+    }
+}
+
+/// The differences shown for the group `members` of `items`.
+fn shown(items: &[Item], members: &[usize]) -> Vec<Difference> {
+    // One outlet repeating a quote word for word counts once.
+    let mut seen_repeat: BTreeSet<Repeat> = BTreeSet::new();
+    let reps: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let it = &items[i];
+            seen_repeat.insert((
+                it.fact.source.as_str(),
+                it.speaker(),
+                it.words.as_slice(),
+                it.speech,
+            ))
+        })
+        .collect();
+    let mut pairs: Vec<Pair> = Vec::new();
+    for (x, &a) in reps.iter().enumerate() {
+        for &b in &reps[x + 1..] {
+            if let Some((r, _)) = relation(&items[a], &items[b]) {
+                pairs.push((a, b, r));
+            }
+        }
+    }
+    let mut shown: Vec<Pair> = pairs
+        .iter()
+        .filter(|p| p.2 != Relation::Equal)
+        .copied()
+        .collect();
+    if shown.iter().any(|p| p.2 != Relation::Fragment) {
+        shown.retain(|p| p.2 != Relation::Fragment);
+    }
+    shown.sort_by_key(|p| p.2);
+    // How many outlets back each quote's wording: the better backed one is
+    // shown as the original.
+    let support = |i: usize| {
+        pairs
+            .iter()
+            .filter(|p| (p.0 == i || p.1 == i) && p.2 != Relation::Differ)
+            .count()
+    };
+    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut parts: Vec<Difference> = Vec::new();
+    for (a, b, r) in shown {
+        let (a, b) = if (support(b), items[b].words.len()) > (support(a), items[a].words.len()) {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        let (fa, fb) = (items[a].fact, items[b].fact);
+        let pair = (quote_key(fa), quote_key(fb));
+        if seen.contains(&pair) {
+            continue;
+        }
+        seen.push(pair);
+        let what = match r {
+            Relation::Fragment => {
+                let (short, long) = if items[a].words.len() <= items[b].words.len() {
+                    (fa, fb)
+                } else {
+                    (fb, fa)
+                };
+                Difference {
+                    from: short.source.clone(),
+                    to: long.source.clone(),
+                    ops: None,
+                }
+            }
+            _ => Difference {
+                from: fa.source.clone(),
+                to: fb.source.clone(),
+                ops: Some(word_ops(quote_words(fa), quote_words(fb))),
+            },
+        };
+        if !parts.contains(&what) {
+            parts.push(what);
+        }
+        if parts.len() == 4 {
+            break;
+        }
+    }
+    parts
 }
 
 fn quote_words(f: &Fact) -> &str {
@@ -493,6 +556,23 @@ impl<'a> Side<'a> {
 /// table`. Long unchanged stretches, and words one side quotes beyond the
 /// other's start or end, are cut to `…`.
 pub fn word_diff(old: &str, new: &str) -> String {
+    markdown(&word_ops(old, new))
+}
+
+/// A word diff with ~~cut~~ and **added** words.
+pub fn markdown(ops: &[WordOp]) -> String {
+    ops.iter()
+        .map(|o| match o.op {
+            "delete" => format!("~~{}~~", o.text),
+            "insert" => format!("**{}**", o.text),
+            _ => o.text.clone(),
+        })
+        .collect()
+}
+
+/// [`word_diff`] as pieces: equal (with `…` for cut stretches), delete
+/// and insert, in the [`WordOp`] form the sentence diff uses too.
+pub fn word_ops(old: &str, new: &str) -> Vec<WordOp> {
     let (mut o, ok) = Side::new(old);
     let (mut n, nk) = Side::new(new);
     let mut ops = capture_diff_slices(Algorithm::Myers, &ok, &nk);
@@ -518,13 +598,13 @@ pub fn word_diff(old: &str, new: &str) -> String {
         tail_cut = true;
     }
     let last = ops.len().saturating_sub(1);
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<(&'static str, String)> = Vec::new();
     if lead_cut {
-        out.push("…".to_string());
+        out.push(("equal", "…".to_string()));
     }
-    let push = |out: &mut Vec<String>, words: Vec<String>, mark: &str| {
+    let push = |out: &mut Vec<(&'static str, String)>, words: Vec<String>, op: &'static str| {
         if !words.is_empty() {
-            out.push(format!("{mark}{}{mark}", words.join(" ")));
+            out.push((op, words.join(" ")));
         }
     };
     for (i, op) in ops.iter().enumerate() {
@@ -540,11 +620,15 @@ pub fn word_diff(old: &str, new: &str) -> String {
                 let keep_head = if i == 0 { 0 } else { CONTEXT };
                 let keep_tail = if i == last { 0 } else { CONTEXT };
                 if words.len() > keep_head + keep_tail + 1 {
-                    out.extend(words[..keep_head].iter().cloned());
-                    out.push("…".to_string());
-                    out.extend(words[words.len() - keep_tail..].iter().cloned());
+                    out.extend(words[..keep_head].iter().map(|w| ("equal", w.clone())));
+                    out.push(("equal", "…".to_string()));
+                    out.extend(
+                        words[words.len() - keep_tail..]
+                            .iter()
+                            .map(|w| ("equal", w.clone())),
+                    );
                 } else {
-                    out.extend(words);
+                    out.extend(words.into_iter().map(|w| ("equal", w)));
                 }
             }
             DiffOp::Delete {
@@ -552,9 +636,9 @@ pub fn word_diff(old: &str, new: &str) -> String {
             } => {
                 let words = o.take(old_index, old_len);
                 if edge && ops.len() > 1 {
-                    out.push("…".to_string());
+                    out.push(("equal", "…".to_string()));
                 } else {
-                    push(&mut out, words, "~~");
+                    push(&mut out, words, "delete");
                 }
             }
             DiffOp::Insert {
@@ -562,9 +646,9 @@ pub fn word_diff(old: &str, new: &str) -> String {
             } => {
                 let words = n.take(new_index, new_len);
                 if edge && ops.len() > 1 {
-                    out.push("…".to_string());
+                    out.push(("equal", "…".to_string()));
                 } else {
-                    push(&mut out, words, "**");
+                    push(&mut out, words, "insert");
                 }
             }
             DiffOp::Replace {
@@ -574,17 +658,34 @@ pub fn word_diff(old: &str, new: &str) -> String {
                 new_len,
             } => {
                 let gone = o.take(old_index, old_len);
-                push(&mut out, gone, "~~");
+                push(&mut out, gone, "delete");
                 let put = n.take(new_index, new_len);
-                push(&mut out, put, "**");
+                push(&mut out, put, "insert");
             }
         }
     }
     if tail_cut {
-        out.push("…".to_string());
+        out.push(("equal", "…".to_string()));
     }
-    out.dedup_by(|a, b| a == "…" && b == "…");
-    out.join(" ")
+    out.dedup_by(|a, b| a.1 == "…" && b.1 == "…");
+    let mut ops: Vec<WordOp> = Vec::new();
+    for (i, (op, text)) in out.into_iter().enumerate() {
+        if i > 0 {
+            push_op(&mut ops, "equal", " ");
+        }
+        push_op(&mut ops, op, &text);
+    }
+    ops
+}
+
+fn push_op(ops: &mut Vec<WordOp>, op: &'static str, text: &str) {
+    match ops.last_mut() {
+        Some(last) if last.op == op && op == "equal" => last.text.push_str(text),
+        _ => ops.push(WordOp {
+            op,
+            text: text.to_string(),
+        }),
+    }
 }
 
 #[cfg(test)]

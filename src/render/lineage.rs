@@ -138,7 +138,7 @@ pub fn terminal(report: &Report, fancy: bool) -> String {
     if report.lineage.is_empty() {
         return String::new();
     }
-    let mut t = super::table::new_table(fancy);
+    let mut t = super::new_table(fancy);
     t.set_header(vec![
         "from",
         "relation",

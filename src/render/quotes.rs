@@ -3,10 +3,10 @@
 //! differs (`get them ~~at a~~ **to the** table`). Conflicts first.
 
 use super::md_cell;
-use super::table::{facts_of, new_table};
+use super::{facts_of, new_table};
 use crate::Report;
 use crate::compare::{Comparison, Verdict};
-use crate::fact::{Kind, Value};
+use crate::fact::{Fact, Kind, Value};
 use crate::normalise::names;
 
 /// Multi-source quote comparisons, conflicts first, then in report order.
@@ -66,13 +66,18 @@ fn speaker_label(report: &Report, c: &Comparison) -> String {
     }
 }
 
-/// The word differences of a comparison's detail, without its speaker
-/// label, or "" when there are none.
-fn diffs(c: &Comparison) -> &str {
+/// How the wording differs within a comparison, one line per pair of
+/// outlets (`a vs b: get them ~~at a~~ **to the** table`); none unless the
+/// quotes conflict or one leaves words out.
+fn diffs(report: &Report, c: &Comparison) -> Vec<String> {
     if !matches!(c.verdict, Verdict::Conflict | Verdict::Compatible) {
-        return "";
+        return Vec::new();
     }
-    c.detail.split_once(": ").map_or("", |(_, rest)| rest)
+    let facts: Vec<&Fact> = facts_of(report, c).collect();
+    crate::compare::quotes::differences(&facts)
+        .iter()
+        .map(|d| d.to_markdown())
+        .collect()
 }
 
 fn words(v: &Value) -> &str {
@@ -108,10 +113,10 @@ pub fn markdown(report: &Report) -> String {
                 md_cell(words(&f.value))
             ));
         }
-        let d = diffs(c);
+        let d = diffs(report, c);
         if !d.is_empty() {
             out.push('\n');
-            for part in d.split("; ") {
+            for part in d {
                 out.push_str(&format!("- {part}\n"));
             }
         }
@@ -150,7 +155,7 @@ pub fn terminal(report: &Report, fancy: bool) -> String {
         }
         out.push_str(&t.to_string());
         out.push('\n');
-        for part in diffs(c).split("; ").filter(|p| !p.is_empty()) {
+        for part in diffs(report, c) {
             out.push_str(&format!("  {part}\n"));
         }
     }

@@ -3,7 +3,7 @@
 //! the table, and counted lists checked against their own items.
 
 use super::md_cell;
-use super::table::new_table;
+use super::new_table;
 use crate::Report;
 use crate::compare::{Comparison, Verdict};
 use crate::fact::{Kind, Value};

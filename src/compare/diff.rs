@@ -1,5 +1,6 @@
-//! `crosscheck diff BASE VARIANT`: how one wire story changed in another
-//! outlet's version, for an editor reviewing variants.
+//! The logic of `crosscheck diff BASE VARIANT`: how one wire story changed
+//! in another outlet's version, for an editor reviewing variants. Its
+//! terminal, Markdown and HTML views are in [`crate::render::diff`].
 //!
 //! First the facts that changed — numbers, dates, names, quotes — with both
 //! versions side by side, and the facts the variant dropped or added. Then
@@ -23,7 +24,6 @@ use crate::compare::lineage::{self, Vocabulary};
 use crate::error::{Error, Result};
 use crate::fact::{Fact, Kind, Value};
 use crate::normalise::names;
-use crate::render::{Format, md_cell};
 use crate::rules::Rules;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -49,6 +49,9 @@ pub struct FactRef {
     /// The value in words.
     pub reads_as: String,
     pub speaker: Option<String>,
+    /// Byte offsets of the words in their file, for linking into the text.
+    pub start: usize,
+    pub end: usize,
 }
 
 impl FactRef {
@@ -60,6 +63,8 @@ impl FactRef {
             line: f.line,
             reads_as: f.value.reading(),
             speaker: f.speaker.clone(),
+            start: f.start,
+            end: f.end,
         }
     }
 }
@@ -80,6 +85,10 @@ pub struct FactChange {
     pub change: FactChangeKind,
     pub base: FactRef,
     pub variant: FactRef,
+    /// For an altered quote, how its words changed (the quote comparison's
+    /// word diff); empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<WordOp>,
 }
 
 /// What happened to a sentence.
@@ -112,6 +121,11 @@ pub struct SentenceChange {
     pub similarity: Option<f64>,
     /// The word diff of a reworded pair.
     pub words: Vec<WordOp>,
+    /// Byte offsets of the sentences in their files, for placing facts.
+    #[serde(skip)]
+    pub base_start: Option<usize>,
+    #[serde(skip)]
+    pub variant_start: Option<usize>,
 }
 
 /// Everything `crosscheck diff` reports.
@@ -129,24 +143,10 @@ pub struct Diff {
 }
 
 impl Diff {
-    fn count(&self, kind: SentenceChangeKind) -> usize {
+    /// How many sentences changed this way.
+    pub fn count(&self, kind: SentenceChangeKind) -> usize {
         self.sentences.iter().filter(|s| s.change == kind).count()
     }
-}
-
-/// Renders the differences between two articles.
-pub fn run(base: &Path, variant: &Path, format: Format, rules: Option<&Path>) -> Result<String> {
-    let diff = compute(base, variant, rules)?;
-    Ok(match format {
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(&diff)
-                .map_err(|e| Error::new(format!("cannot write JSON: {e}")))?;
-            s.push('\n');
-            s
-        }
-        Format::Markdown => markdown(&diff),
-        Format::Table => terminal(&diff, crate::render::fancy()),
-    })
 }
 
 /// Reads both articles and compares them.
@@ -199,10 +199,25 @@ pub fn diff_documents(base: &Document, variant: &Document, rules: &Rules) -> Dif
             unchanged_facts += 1;
             continue;
         };
+        let words = match (&a.value, &b.value) {
+            (Value::Quote { words: wa, .. }, Value::Quote { words: wb, .. })
+                if change == FactChangeKind::Value =>
+            {
+                super::quotes::word_ops(wa, wb)
+            }
+            _ => Vec::new(),
+        };
+        // A quote cut short shows no changed word: nothing to show.
+        let words = if words.iter().any(|w| w.op != "equal") {
+            words
+        } else {
+            Vec::new()
+        };
         changed_facts.push(FactChange {
             change,
             base: FactRef::of(a),
             variant: FactRef::of(b),
+            words,
         });
     }
     // Changed values before rewordings, each in base order.
@@ -227,6 +242,8 @@ pub fn diff_documents(base: &Document, variant: &Document, rules: &Rules) -> Dif
                 variant: Some(vt.clone()),
                 similarity: None,
                 words: Vec::new(),
+                base_start: None,
+                variant_start: Some(s.start),
             });
         }
         for &m in &by_variant[j] {
@@ -250,6 +267,8 @@ pub fn diff_documents(base: &Document, variant: &Document, rules: &Rules) -> Dif
                     base: Some(bt),
                     variant: Some(vt.clone()),
                     similarity: Some((m.similarity * 100.0).round() / 100.0),
+                    base_start: Some(b.start),
+                    variant_start: Some(s.start),
                 });
             }
         }
@@ -264,6 +283,8 @@ pub fn diff_documents(base: &Document, variant: &Document, rules: &Rules) -> Dif
                 variant: None,
                 similarity: None,
                 words: Vec::new(),
+                base_start: Some(s.start),
+                variant_start: None,
             });
         }
     }
@@ -515,7 +536,7 @@ fn word_overlap(a: &str, b: &str) -> f64 {
 }
 
 /// Text for "is it the same sentence": curly quotes and spacing aside.
-fn normalise_text(s: &str) -> String {
+pub fn normalise_text(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '“' | '”' => '"',
@@ -630,229 +651,6 @@ pub fn word_diff(old: &str, new: &str) -> Vec<WordOp> {
     out
 }
 
-/// The word diff as `[-cut-]{+added+}`, the way `git diff --word-diff` writes it.
-fn word_diff_plain(ops: &[WordOp]) -> String {
-    let mut s = String::new();
-    for op in ops {
-        match op.op {
-            "delete" => s.push_str(&format!("[-{}-]", op.text)),
-            "insert" => s.push_str(&format!("{{+{}+}}", op.text)),
-            _ => s.push_str(&op.text),
-        }
-    }
-    s
-}
-
-/// The word diff with ~~cut~~ and **added** words.
-fn word_diff_markdown(ops: &[WordOp]) -> String {
-    let mut s = String::new();
-    for op in ops {
-        match op.op {
-            "delete" => s.push_str(&format!("~~{}~~", md_cell(&op.text))),
-            "insert" => s.push_str(&format!("**{}**", md_cell(&op.text))),
-            _ => s.push_str(&md_cell(&op.text)),
-        }
-    }
-    s
-}
-
-fn subject_of(f: &FactRef) -> String {
-    if f.subject.is_empty() {
-        "—".into()
-    } else {
-        f.subject.clone()
-    }
-}
-
-fn summary(d: &Diff) -> String {
-    format!(
-        "{} → {}: {} facts changed, {} dropped, {} added, {} unchanged · sentences: {} kept, {} reworded, {} cut, {} added",
-        d.base.id,
-        d.variant.id,
-        d.changed_facts.len(),
-        d.dropped_facts.len(),
-        d.added_facts.len(),
-        d.unchanged_facts,
-        d.count(SentenceChangeKind::Kept),
-        d.count(SentenceChangeKind::Reworded),
-        d.count(SentenceChangeKind::Cut),
-        d.count(SentenceChangeKind::Added),
-    )
-}
-
-/// The terminal view.
-pub fn terminal(d: &Diff, fancy: bool) -> String {
-    use crate::render::table::new_table;
-    let mut out = format!("{}\n", summary(d));
-    if !d.changed_facts.is_empty() {
-        out.push_str("\nChanged facts\n");
-        let mut t = new_table(fancy);
-        t.set_header(vec![
-            "kind".to_string(),
-            "subject".into(),
-            "change".into(),
-            format!("{} (line)", d.base.id),
-            format!("{} (line)", d.variant.id),
-        ]);
-        for c in &d.changed_facts {
-            t.add_row(vec![
-                c.base.kind.to_string(),
-                subject_of(&c.base),
-                format!("{:?}", c.change).to_lowercase(),
-                format!("{} ({})", c.base.text, c.base.line),
-                format!("{} ({})", c.variant.text, c.variant.line),
-            ]);
-        }
-        out.push_str(&t.to_string());
-        out.push('\n');
-    }
-    for (title, facts) in [
-        (format!("Facts {} dropped", d.variant.id), &d.dropped_facts),
-        (format!("Facts {} added", d.variant.id), &d.added_facts),
-    ] {
-        if facts.is_empty() {
-            continue;
-        }
-        out.push_str(&format!("\n{title}\n"));
-        let mut t = new_table(fancy);
-        t.set_header(vec!["kind", "subject", "line", "words", "reads as"]);
-        for f in facts {
-            t.add_row(vec![
-                f.kind.to_string(),
-                subject_of(f),
-                f.line.to_string(),
-                f.text.clone(),
-                f.reads_as.clone(),
-            ]);
-        }
-        out.push_str(&t.to_string());
-        out.push('\n');
-    }
-    let section = |kind: SentenceChangeKind| d.sentences.iter().filter(move |s| s.change == kind);
-    if d.count(SentenceChangeKind::Reworded) > 0 {
-        out.push_str("\nReworded sentences ([-cut-] {+added+})\n");
-        for s in section(SentenceChangeKind::Reworded) {
-            out.push_str(&format!(
-                "\n  line {} → line {}: {}\n",
-                s.base_line.unwrap_or(0),
-                s.variant_line.unwrap_or(0),
-                word_diff_plain(&s.words)
-            ));
-        }
-    }
-    for (kind, title) in [
-        (SentenceChangeKind::Cut, format!("Cut from {}", d.base.id)),
-        (
-            SentenceChangeKind::Added,
-            format!("Added in {}", d.variant.id),
-        ),
-    ] {
-        if d.count(kind) == 0 {
-            continue;
-        }
-        out.push_str(&format!("\n{title}\n"));
-        for s in section(kind) {
-            let (line, text) = match kind {
-                SentenceChangeKind::Cut => (s.base_line, &s.base),
-                _ => (s.variant_line, &s.variant),
-            };
-            out.push_str(&format!(
-                "  line {:<4} {}\n",
-                line.unwrap_or(0),
-                text.as_deref().unwrap_or("")
-            ));
-        }
-    }
-    out
-}
-
-/// The Markdown view.
-pub fn markdown(d: &Diff) -> String {
-    let mut out = format!(
-        "# crosscheck diff: {} → {}\n\n**{}**\n",
-        md_cell(&d.base.id),
-        md_cell(&d.variant.id),
-        md_cell(&summary(d))
-    );
-    if !d.changed_facts.is_empty() {
-        out.push_str(&format!(
-            "\n## Changed facts\n\n| Kind | Subject | Change | {} | {} |\n|---|---|---|---|---|\n",
-            md_cell(&d.base.id),
-            md_cell(&d.variant.id)
-        ));
-        for c in &d.changed_facts {
-            out.push_str(&format!(
-                "| {} | {} | {} | {} (line {}) | {} (line {}) |\n",
-                c.base.kind,
-                md_cell(&subject_of(&c.base)),
-                format!("{:?}", c.change).to_lowercase(),
-                md_cell(&c.base.text),
-                c.base.line,
-                md_cell(&c.variant.text),
-                c.variant.line
-            ));
-        }
-    }
-    for (title, facts) in [
-        (format!("Facts {} dropped", d.variant.id), &d.dropped_facts),
-        (format!("Facts {} added", d.variant.id), &d.added_facts),
-    ] {
-        if facts.is_empty() {
-            continue;
-        }
-        out.push_str(&format!(
-            "\n## {}\n\n| Kind | Subject | Line | Words | Reads as |\n|---|---|---|---|---|\n",
-            md_cell(&title)
-        ));
-        for f in facts {
-            out.push_str(&format!(
-                "| {} | {} | {} | {} | {} |\n",
-                f.kind,
-                md_cell(&subject_of(f)),
-                f.line,
-                md_cell(&f.text),
-                md_cell(&f.reads_as)
-            ));
-        }
-    }
-    let section = |kind: SentenceChangeKind| d.sentences.iter().filter(move |s| s.change == kind);
-    if d.count(SentenceChangeKind::Reworded) > 0 {
-        out.push_str("\n## Reworded sentences\n\n~~cut~~ and **added** words.\n\n");
-        for s in section(SentenceChangeKind::Reworded) {
-            out.push_str(&format!(
-                "- line {} → line {}: {}\n",
-                s.base_line.unwrap_or(0),
-                s.variant_line.unwrap_or(0),
-                word_diff_markdown(&s.words)
-            ));
-        }
-    }
-    for (kind, title) in [
-        (SentenceChangeKind::Cut, format!("Cut from {}", d.base.id)),
-        (
-            SentenceChangeKind::Added,
-            format!("Added in {}", d.variant.id),
-        ),
-    ] {
-        if d.count(kind) == 0 {
-            continue;
-        }
-        out.push_str(&format!("\n## {}\n\n", md_cell(&title)));
-        for s in section(kind) {
-            let (line, text) = match kind {
-                SentenceChangeKind::Cut => (s.base_line, &s.base),
-                _ => (s.variant_line, &s.variant),
-            };
-            out.push_str(&format!(
-                "- line {}: {}\n",
-                line.unwrap_or(0),
-                md_cell(text.as_deref().unwrap_or(""))
-            ));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -956,6 +754,15 @@ mod tests {
     #[test]
     fn word_diff_marks_cut_and_added_words() {
         let ops = word_diff("get them at a table", "get them to the table");
-        assert_eq!(word_diff_plain(&ops), "get them [-at a-]{+to the+} table");
+        let ops: Vec<(&str, &str)> = ops.iter().map(|o| (o.op, o.text.as_str())).collect();
+        assert_eq!(
+            ops,
+            [
+                ("equal", "get them "),
+                ("delete", "at a"),
+                ("insert", "to the"),
+                ("equal", " table")
+            ]
+        );
     }
 }
