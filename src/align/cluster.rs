@@ -7,10 +7,10 @@ use super::{Alignment, Cluster, LINK};
 use crate::fact::{Fact, Relation};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// A feature shared by more units than this is too common to propose
-/// pairs (rarer features still do), which keeps candidate pairs near
-/// linear in the number of facts.
-const MAX_POSTING: usize = 256;
+/// In a feature's list of units, each unit is paired with at most this
+/// many that follow it (sorted-neighbourhood blocking): candidate pairs
+/// stay linear in the number of facts however common a feature is.
+const NEIGHBOURS: usize = 32;
 /// Context words per fact that propose pairs.
 const CONTEXT_KEYS: usize = 6;
 /// Average linkage looks at most this many units of each side.
@@ -84,11 +84,8 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
     }
     let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
     for list in postings.values() {
-        if list.len() > MAX_POSTING {
-            continue;
-        }
         for (k, &a) in list.iter().enumerate() {
-            for &b in &list[k + 1..] {
+            for &b in list[k + 1..].iter().take(NEIGHBOURS) {
                 if unit_source[a] != unit_source[b] {
                     candidates.insert((a.min(b), a.max(b)));
                 }

@@ -12,8 +12,8 @@
 //! value into one unit, then joins units best pair first, by average
 //! linkage, with at most one unit per source in a cluster; below
 //! [`LINK`] facts stay apart. Candidate pairs come from an index of shared
-//! features, so time grows with the pairs that share something, not with
-//! the square of the facts.
+//! features, each unit paired with a bounded number of neighbours per
+//! feature, so time grows with the facts, not with their square.
 //!
 //! A cluster whose average score is under [`STRONG`] is weakly aligned:
 //! compare never calls it a conflict, only "possibly the same figure".
