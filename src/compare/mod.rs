@@ -84,6 +84,8 @@ pub const COMPARATORS: &[(Kind, Comparator)] = &[
     (Kind::Quote, quotes::compare),
     (Kind::Name, names::compare),
     (Kind::List, lists::compare),
+    (Kind::Money, group::compare),
+    (Kind::Percent, group::compare),
 ];
 
 /// Compares all facts (ids already set). `lineage` says which sources copy

@@ -11,6 +11,8 @@
 //! | `{hedge}` | any word of `rules/hedges.toml` |
 //! | `{unit}` | a time unit: `hours`, `hour`, `decades`, `min` … |
 //! | `{month}`, `{weekday}` | month and weekday names |
+//! | `{currency_pre}` | a currency before an amount: `$`, `€`, `US$`, `USD`, `Rs` |
+//! | `{currency_word}` | a currency after an amount: `euros`, `pounds sterling`, `USD` |
 //!
 //! The fact's words are the whole match, or the group named `fact` where a
 //! pattern has one. `skip` patterns are checked against the `num` group
@@ -21,7 +23,7 @@ use crate::clean::boilerplate::one_line;
 use crate::error::Result;
 use crate::fact::{Fact, Kind, Value};
 use crate::normalise::hedges::HedgeFile;
-use crate::normalise::{numbers, time};
+use crate::normalise::{currency, numbers, time};
 use crate::rules::{Ctx, Rules};
 use chrono::NaiveDate;
 use regex::{Captures, Regex};
@@ -93,13 +95,15 @@ impl PatternSet {
     pub fn compile(kind: Kind, file: PatternFile, hedges: &HedgeFile, ctx: &Ctx) -> Result<Self> {
         let months = time::MONTHS.join("|");
         let weekdays = time::WEEKDAYS.join("|");
-        let macros: [(&str, String); 6] = [
+        let macros: [(&str, String); 8] = [
             ("{number}", numbers::number_pattern()),
             ("{ordinal}", numbers::ordinal_pattern()),
             ("{hedge}", hedges.pattern()),
             ("{unit}", UNIT.to_string()),
             ("{month}", format!("(?:{months})")),
             ("{weekday}", format!("(?:{weekdays})")),
+            ("{currency_pre}", currency::pre_pattern()),
+            ("{currency_word}", currency::word_pattern()),
         ];
         let expand = |p: &str| {
             let mut s = p.to_string();

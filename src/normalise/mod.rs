@@ -1,6 +1,7 @@
 //! Normalise: the pieces that turn words into canonical values — numbers,
 //! hedges, time, subjects, modality, names.
 
+pub mod currency;
 pub mod hedges;
 pub mod modality;
 pub mod names;
