@@ -367,6 +367,11 @@ fn describe_quantity(iv: &Interval, unit: &str) -> String {
 
 fn duration_unit(iv: &Interval) -> (f64, &'static str) {
     let x = if iv.hi.is_finite() { iv.hi } else { iv.lo };
+    // A counted number of days ("43-day") reads in days.
+    let days = x / 86400.0;
+    if iv.lo == iv.hi && (1.0..366.0).contains(&days) && days.fract() == 0.0 {
+        return (86400.0, "days");
+    }
     // (unit, name, shown from this many units up)
     const UNITS: [(f64, &str, f64); 7] = [
         (365.25 * 86400.0, "years", 2.0),

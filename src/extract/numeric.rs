@@ -286,6 +286,9 @@ pub fn extract_with(kind: Kind, doc: &Document, rules: &Rules, read: Reader) -> 
                 let Some(reading) = read(&caps, &ctx) else {
                     continue;
                 };
+                if !well_formed(&reading.value) {
+                    continue;
+                }
                 // A hedge word read as a preposition is not part of the fact.
                 let mut span = span;
                 if reading.hedge.is_none()
@@ -327,6 +330,17 @@ pub fn extract_with(kind: Kind, doc: &Document, rules: &Rules, read: Reader) -> 
     }
     kept.sort_by_key(|f| f.start);
     kept
+}
+
+/// Whether a value's interval is a set a figure can denote: `lo ≤ hi`,
+/// finite `lo`, no NaN. A reading that breaks this ("two and a half" read
+/// as a range from 2 down to 0.5) is a misreading and is dropped: an empty
+/// interval overlaps nothing and could only make false conflicts.
+pub fn well_formed(value: &Value) -> bool {
+    match value.interval() {
+        Some(iv) => iv.lo.is_finite() && !iv.hi.is_nan() && iv.lo <= iv.hi,
+        None => true,
+    }
 }
 
 /// The group `fact`, else the whole match, trimmed of spaces.
