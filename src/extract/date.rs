@@ -11,9 +11,19 @@
 //! with the same words in other undated articles.
 //! Rules: `rules/date.toml`.
 //!
-//! Known gaps: "today", "yesterday", "last week" are not read (aggregator
-//! copies carry a later publication date than the story, so "today" would
-//! mislead); "Aug. 15" needs the abbreviation rule.
+//! Also: day-first dates ("12 June 2025", "19 Oct", "1st jan"), "Jan. 30",
+//! ISO dates ("2025-06-12"), numeric dates whose order is plain ("4/22",
+//! "21/04/2016"; "3/4" could be either and is not read), and "today",
+//! "yesterday", "tomorrow" against the publication date. A weekday in a
+//! clause that speaks of the future ("will hit Cuba on Wednesday", "is
+//! expected … by Wednesday") is the next one; otherwise the latest one.
+//! "This may …" is no month (a month name in lower case needs a day next
+//! to it), and a bare year inside a phone number, code or coordinate is no
+//! year.
+//!
+//! Known gaps: "last week", "last month" are not read; "today" in an
+//! aggregator copy that carries a later publication date than the story
+//! resolves to the copy's date.
 
 use super::Extractor;
 use super::numeric::{MatchContext, Reading, extract_with};
@@ -38,7 +48,7 @@ impl Extractor for Date {
 }
 
 /// Words before a weekday or month in its clause that put it in the future.
-const FUTURE: [&str; 8] = [
+const FUTURE: [&str; 13] = [
     "will",
     "would",
     "next",
@@ -47,16 +57,124 @@ const FUTURE: [&str; 8] = [
     "plans",
     "planned",
     "set",
+    "expected",
+    "forecast",
+    "due",
+    "shall",
+    "ll",
 ];
 
+/// Words right before a bare numeric date ("4/22") that make it a date.
+const BEFORE_NUMERIC: [&str; 9] = [
+    "on", "since", "from", "until", "by", "before", "after", "dated", "of",
+];
+
+/// Whether a bare 4-digit year sits inside a longer code: a phone number
+/// ("020 7946 2019"), coordinates ("52.2019"), a code ("4471-2018").
+fn inside_code(before: &str, after: &str) -> bool {
+    let mut b = before.chars().rev();
+    let prev = b.next();
+    let prev2 = b.next();
+    let mut a = after.chars();
+    let next = a.next();
+    let next2 = a.next();
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let glue =
+        |c: Option<char>| matches!(c, Some('.' | ',' | ':' | '/' | '-' | '+' | '#' | '°' | ' '));
+    (matches!(prev, Some('.' | ':' | '/' | '+' | '#' | '-'))
+        && (digit(prev2) || prev == Some('+') || prev == Some('#')))
+        || (prev == Some(' ') && digit(prev2))
+        || (glue(next) && digit(next2) && next != Some(','))
+        || next == Some('°')
+}
+
+/// Whether the end of `before` (a sentence up to a fact) is inside a
+/// quotation: more opening than closing curly quotes, or an odd number of
+/// straight double quotes.
+fn inside_quote(before: &str) -> bool {
+    let open = before.matches(['“', '‘']).count();
+    let close = before.matches(['”', '’']).count();
+    let straight = before.matches('"').count();
+    open > close || straight % 2 == 1
+}
+
+/// A numeric date "n1/n2[/year]" as (month, day): day-first when the first
+/// number cannot be a month, month-first when the second cannot; neither
+/// when both could ("3/4").
+fn numeric_order(n1: u32, n2: u32) -> Option<(u32, u32)> {
+    match (n1 <= 12, n2 <= 12) {
+        (true, false) if n2 <= 31 => Some((n1, n2)),
+        (false, true) if n1 <= 31 => Some((n2, n1)),
+        _ => None,
+    }
+}
+
 fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
-    let year: Option<i32> = caps.name("year").and_then(|m| m.as_str().parse().ok());
-    let month = caps
+    let mut year: Option<i32> = caps.name("year").and_then(|m| m.as_str().parse().ok());
+    if let (Some(y), Some(m)) = (year, caps.name("year"))
+        && m.as_str().len() == 2
+    {
+        year = Some(2000 + y);
+    }
+    let mut month = caps
         .name("month")
-        .and_then(|m| time::month_number(m.as_str()));
-    let day: Option<u32> = caps.name("day").and_then(|m| m.as_str().parse().ok());
+        .and_then(|m| time::month_number(m.as_str()))
+        .or_else(|| caps.name("mnum").and_then(|m| m.as_str().parse().ok()));
+    let mut day: Option<u32> = caps.name("day").and_then(|m| m.as_str().parse().ok());
     let weekday = caps.name("weekday").and_then(|m| time::weekday(m.as_str()));
     let published = ctx.doc.published;
+    // "This may be …": a month name in lower case is no month unless a day
+    // stands next to it ("1st jan").
+    if let Some(m) = caps.name("month")
+        && day.is_none()
+        && !m.as_str().starts_with(char::is_uppercase)
+    {
+        return None;
+    }
+    if let (Some(n1), Some(n2)) = (caps.name("n1"), caps.name("n2")) {
+        // Not a numeric date inside a longer run ("1/2/3/4", "10/20-30").
+        let before = ctx.before();
+        let after = ctx.after();
+        if before.ends_with(|c: char| c.is_ascii_digit() || c == '/' || c == '.')
+            || after.starts_with(['/', '-'])
+        {
+            return None;
+        }
+        let (m, d) = numeric_order(n1.as_str().parse().ok()?, n2.as_str().parse().ok()?)?;
+        if year.is_none() {
+            let prev = before
+                .split(|c: char| !c.is_alphanumeric())
+                .rfind(|w| !w.is_empty())
+                .unwrap_or("")
+                .to_lowercase();
+            if !BEFORE_NUMERIC.contains(&prev.as_str()) {
+                return None;
+            }
+        }
+        month = Some(m);
+        day = Some(d);
+    }
+    if caps.name("year").is_some() && month.is_none() && inside_code(ctx.before(), ctx.after()) {
+        return None;
+    }
+    if let Some(w) = caps.name("deictic") {
+        // "in today's world" is no day, and a quote's "today" is the
+        // speaker's, not the article's.
+        let (sentence, span) = ctx.sentence();
+        if ctx.after().starts_with(['\'', '’']) || inside_quote(&sentence[..span.0]) {
+            return None;
+        }
+        let from = time::deictic_day(w.as_str(), published?)?;
+        return Some(Reading {
+            value: Value::Dates {
+                from,
+                to: from + Duration::days(1),
+                relative: true,
+            },
+            hedge: None,
+            subject: None,
+        });
+    }
     let future = || {
         let (sentence, span) = ctx.sentence();
         let (lo, _) = clause(sentence, span);

@@ -10,7 +10,7 @@
 //! | `{ordinal}` | `fourth`, `21st` |
 //! | `{hedge}` | any word of `rules/hedges.toml` |
 //! | `{unit}` | a time unit: `hours`, `hour`, `decades`, `min` … |
-//! | `{month}`, `{weekday}` | month and weekday names |
+//! | `{month}`, `{weekday}` | month names and abbreviations (`Oct`, `Jan.`, `Sept`), weekday names |
 //! | `{currency_pre}` | a currency before an amount: `$`, `€`, `US$`, `USD`, `Rs` |
 //! | `{currency_word}` | a currency after an amount: `euros`, `pounds sterling`, `USD` |
 //!
@@ -93,14 +93,13 @@ const UNIT: &str = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|f
 
 impl PatternSet {
     pub fn compile(kind: Kind, file: PatternFile, hedges: &HedgeFile, ctx: &Ctx) -> Result<Self> {
-        let months = time::MONTHS.join("|");
         let weekdays = time::WEEKDAYS.join("|");
         let macros: [(&str, String); 8] = [
             ("{number}", numbers::number_pattern()),
             ("{ordinal}", numbers::ordinal_pattern()),
             ("{hedge}", hedges.pattern()),
             ("{unit}", UNIT.to_string()),
-            ("{month}", format!("(?:{months})")),
+            ("{month}", time::month_pattern()),
             ("{weekday}", format!("(?:{weekdays})")),
             ("{currency_pre}", currency::pre_pattern()),
             ("{currency_word}", currency::word_pattern()),
