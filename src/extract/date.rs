@@ -234,3 +234,132 @@ fn undated(x: f64, unit: &str) -> Value {
         unit: unit.into(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::fact::{Fact, Kind};
+    use crate::rules::Rules;
+    use chrono::NaiveDate;
+
+    fn dates(text: &str, published: &str) -> Vec<(String, String)> {
+        let rules = Rules::embedded().unwrap();
+        let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+        let doc = crate::clean::example_document(text, p, &rules);
+        crate::extract::extract(&doc, &rules)
+            .into_iter()
+            .filter(|f: &Fact| f.kind == Kind::Date)
+            .map(|f| (f.text.clone(), f.value.describe()))
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn busan_summit_dates_and_a_planned_visit() {
+        // Plataforma Media, published Thursday 30 October 2025.
+        let got = dates(
+            "The summit began around 10 a.m. Macau time on Wednesday (Oct. 30) at the VIP lounge of Busan’s Gimhae International Airport.",
+            "2025-10-30",
+        );
+        assert_eq!(
+            got,
+            pairs(&[("Wednesday", "2025-10-29"), ("Oct. 30", "2025-10-30")])
+        );
+        let got = dates(
+            "He also confirmed plans to visit China in April next year.",
+            "2025-10-30",
+        );
+        assert_eq!(got, pairs(&[("in April", "2026-04")]));
+    }
+
+    #[test]
+    fn weekdays_by_tense() {
+        // Alaska summit, published Saturday 16 August 2025.
+        let got = dates(
+            "Leaders from the so-called coalition of the willing countries that pledged support to Kyiv will hold a video call on Sunday, France said on Saturday.",
+            "2025-08-16",
+        );
+        assert_eq!(
+            got,
+            pairs(&[("Sunday", "2025-08-17"), ("Saturday", "2025-08-16")])
+        );
+        // Hurricane news written on Tuesday 28 October 2025.
+        let ahead = dates(
+            "Melissa will hit Cuba on Wednesday as a major hurricane.",
+            "2025-10-28",
+        );
+        assert_eq!(ahead, pairs(&[("Wednesday", "2025-10-29")]));
+        let past = dates(
+            "Melissa hit Jamaica on Monday as a category 5 storm.",
+            "2025-10-28",
+        );
+        assert_eq!(past, pairs(&[("Monday", "2025-10-27")]));
+    }
+
+    #[test]
+    fn day_first_iso_numeric_and_deictic_forms() {
+        let p = "2025-06-14";
+        for (sentence, text, value) in [
+            (
+                "The flight crashed on 12 June 2025 in Ahmedabad.",
+                "12 June 2025",
+                "2025-06-12",
+            ),
+            (
+                "Investigators met on 19 Oct to review the data.",
+                "19 Oct",
+                "2024-10-19",
+            ),
+            (
+                "The report is dated 2025-06-12.",
+                "2025-06-12",
+                "2025-06-12",
+            ),
+            (
+                "The order took effect on 21/04/2016 nationwide.",
+                "21/04/2016",
+                "2016-04-21",
+            ),
+            (
+                "Prices were frozen on 4/22 by decree.",
+                "4/22",
+                "2025-04-22",
+            ),
+            (
+                "The airline said yesterday that it would pay families.",
+                "yesterday",
+                "2025-06-13",
+            ),
+            (
+                "Fares rise from 1st jan under the plan.",
+                "1st jan",
+                "2025-01-01",
+            ),
+        ] {
+            let got = dates(sentence, p);
+            assert!(
+                got.contains(&(text.to_string(), value.to_string())),
+                "{sentence}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn not_dates() {
+        let p = "2025-08-16";
+        for sentence in [
+            "This may be the last chance for a deal, the envoy said.",
+            "For help call +1 202 456 1999 or 020 7946 2019.",
+            "The epicentre was at 52.2019 N, 160.1800 E.",
+            "The hotline is open 24/7 for families.",
+            "Only 3/4 of the seats were filled.",
+            "She noted 'in today's world, some children are forced to carry a quiet burden.'",
+        ] {
+            assert_eq!(dates(sentence, p), vec![], "{sentence}");
+        }
+    }
+}
