@@ -18,10 +18,12 @@ pub enum Kind {
     Quote,
     Name,
     List,
+    Money,
+    Percent,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Duration,
         Kind::Since,
         Kind::Age,
@@ -30,6 +32,8 @@ impl Kind {
         Kind::Quote,
         Kind::Name,
         Kind::List,
+        Kind::Money,
+        Kind::Percent,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -42,6 +46,8 @@ impl Kind {
             Kind::Quote => "quote",
             Kind::Name => "name",
             Kind::List => "list",
+            Kind::Money => "money",
+            Kind::Percent => "percent",
         }
     }
 
@@ -135,6 +141,27 @@ pub enum Value {
         stated_count: Option<u32>,
         side: Option<String>,
     },
+    /// An amount of money: `interval` in `unit`, which is `EUR` where a
+    /// rate of the publication date converted it, else the stated
+    /// currency's code; `amount` in the stated `currency`, and the ECB
+    /// rate day used (`rate_date`).
+    Money {
+        interval: Interval,
+        unit: String,
+        amount: Interval,
+        currency: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        rate_date: Option<NaiveDate>,
+    },
+    /// A percentage (`unit` "percent") or a difference of percentages
+    /// (`unit` "percentage points"); `from` is the level before a stated
+    /// change ("lowered to 47% from 57%").
+    Percent {
+        interval: Interval,
+        unit: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        from: Option<Interval>,
+    },
 }
 
 /// How two values of one kind stand to each other, for verdicts.
@@ -155,6 +182,23 @@ impl Value {
     /// interval overlap; kinds with values of their own (pairs, codes) add
     /// their arm here, so one verdict path serves every kind.
     pub fn relation(&self, other: &Value) -> Relation {
+        // Two amounts in one currency compare as stated, free of rate noise.
+        if let (
+            Value::Money {
+                amount: a,
+                currency: ca,
+                ..
+            },
+            Value::Money {
+                amount: b,
+                currency: cb,
+                ..
+            },
+        ) = (self, other)
+            && ca == cb
+        {
+            return interval_relation(a, b);
+        }
         if self.unit() != other.unit() {
             return Relation::Incomparable;
         }
@@ -170,7 +214,9 @@ impl Value {
     /// overlap. Dates become day numbers.
     pub fn interval(&self) -> Option<Interval> {
         match self {
-            Value::Quantity { interval, .. } => Some(*interval),
+            Value::Quantity { interval, .. }
+            | Value::Money { interval, .. }
+            | Value::Percent { interval, .. } => Some(*interval),
             Value::Dates { from, to, .. } => Some(Interval::half_open(
                 day_number(*from) as f64,
                 day_number(*to) as f64,
@@ -183,7 +229,9 @@ impl Value {
     /// never compared.
     pub fn unit(&self) -> &str {
         match self {
-            Value::Quantity { unit, .. } => unit,
+            Value::Quantity { unit, .. }
+            | Value::Money { unit, .. }
+            | Value::Percent { unit, .. } => unit,
             Value::Dates { .. } => "days",
             _ => "",
         }
@@ -217,6 +265,12 @@ impl Value {
             }
             Value::Quantity { interval, .. } => interval.reading(fmt_grouped),
             Value::Dates { from, to, .. } => describe_dates(*from, *to),
+            Value::Money {
+                amount, currency, ..
+            } => format!("{} {currency}", amount.reading(fmt_grouped)),
+            Value::Percent { interval, unit, .. } => {
+                format!("{} {}", interval.reading(fmt_grouped), percent_sign(unit))
+            }
             other => other.describe(),
         }
     }
@@ -232,6 +286,31 @@ impl Value {
             Value::Dates { from, to, .. } => describe_dates(*from, *to),
             Value::Quote { words, .. } => format!("“{words}”"),
             Value::Name { surface, .. } => surface.clone(),
+            Value::Money {
+                interval,
+                unit,
+                amount,
+                currency,
+                ..
+            } => {
+                let stated = amount.display_with(fmt_sig);
+                if unit == currency {
+                    format!("{} {currency}", interval.display_with(fmt_sig))
+                } else {
+                    format!(
+                        "{stated} {currency} = {} {unit}",
+                        interval.display_with(fmt_sig)
+                    )
+                }
+            }
+            Value::Percent {
+                interval,
+                unit,
+                from,
+            } => match from {
+                Some(f) => format!("{f} → {interval} {}", percent_sign(unit)),
+                None => format!("{interval} {}", percent_sign(unit)),
+            },
             Value::List {
                 members,
                 stated_count,
@@ -245,6 +324,50 @@ impl Value {
             }
         }
     }
+}
+
+/// How two intervals stand to each other.
+fn interval_relation(x: &Interval, y: &Interval) -> Relation {
+    if x.same_as(y) {
+        Relation::Same
+    } else if x.overlaps(y) {
+        Relation::Overlap
+    } else {
+        Relation::Disjoint
+    }
+}
+
+/// `%` for percent, `pp` for percentage points.
+fn percent_sign(unit: &str) -> &'static str {
+    if unit == "percent" { "%" } else { "pp" }
+}
+
+/// A converted amount to four significant digits ("102.1M"), enough to read
+/// and free of rate noise.
+fn fmt_sig(x: f64) -> String {
+    if !x.is_finite() {
+        return fmt_num(x);
+    }
+    let (div, suffix) = if x.abs() >= 1e9 {
+        (1e9, "bn")
+    } else if x.abs() >= 1e6 {
+        (1e6, "m")
+    } else {
+        (1.0, "")
+    };
+    let v = x / div;
+    let digits = if v.abs() >= 1000.0 {
+        0
+    } else if v.abs() >= 100.0 {
+        1
+    } else if v.abs() >= 10.0 {
+        2
+    } else {
+        3
+    };
+    let s = format!("{v:.digits$}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    format!("{s}{suffix}")
 }
 
 fn day_number(d: NaiveDate) -> i64 {
@@ -267,6 +390,11 @@ fn describe_quantity(iv: &Interval, unit: &str) -> String {
 
 fn duration_unit(iv: &Interval) -> (f64, &'static str) {
     let x = if iv.hi.is_finite() { iv.hi } else { iv.lo };
+    // A counted number of days ("43-day") reads in days.
+    let days = x / 86400.0;
+    if iv.lo == iv.hi && (1.0..366.0).contains(&days) && days.fract() == 0.0 {
+        return (86400.0, "days");
+    }
     // (unit, name, shown from this many units up)
     const UNITS: [(f64, &str, f64); 7] = [
         (365.25 * 86400.0, "years", 2.0),

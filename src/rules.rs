@@ -33,6 +33,8 @@ pub const FILES: &[(&str, &str)] = &[
     ("since.toml", include_str!("../rules/since.toml")),
     ("age.toml", include_str!("../rules/age.toml")),
     ("count.toml", include_str!("../rules/count.toml")),
+    ("money.toml", include_str!("../rules/money.toml")),
+    ("percent.toml", include_str!("../rules/percent.toml")),
     ("date.toml", include_str!("../rules/date.toml")),
     ("quotes.toml", include_str!("../rules/quotes.toml")),
     ("names.toml", include_str!("../rules/names.toml")),
@@ -47,6 +49,8 @@ pub const PATTERN_FILES: &[(&str, Kind)] = &[
     ("age.toml", Kind::Age),
     ("date.toml", Kind::Date),
     ("duration.toml", Kind::Duration),
+    ("money.toml", Kind::Money),
+    ("percent.toml", Kind::Percent),
     ("count.toml", Kind::Count),
 ];
 

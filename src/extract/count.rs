@@ -117,6 +117,18 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     } else {
         interval
     };
+    // A share of a whole is at most all of it: "more than a third of
+    // Jamaicans" is (1/3, 1], not (1/3, ∞].
+    let share = caps.name("pct").is_some() || (n.value < 1.0 && n.vague.is_none());
+    let interval = if share && interval.hi > 1.0 && interval.lo < 1.0 {
+        Interval {
+            hi: 1.0,
+            hi_open: false,
+            ..interval
+        }
+    } else {
+        interval
+    };
     let (sentence, span) = ctx.sentence();
     let near = ctx
         .rules

@@ -7,6 +7,12 @@
 //!
 //! Values are in seconds. Rules: `rules/duration.toml`.
 //!
+//! One duration in two units is one value: "about one hour, 40 minutes"
+//! → [85, 115] min, "3 minutes and 57 seconds" → 237 ± 0.5 s. "two and a
+//! half hours" is 2.5 h, never a range. A whole number of days is exact
+//! ("43-day" = 43 days, which conflicts with "42 days"); hours and minutes
+//! are rounded (X ± half the rounding step).
+//!
 //! Known gaps: "half an hour", "an hour and a half" and clock times
 //! ("from 11:30 to 14:15") are not read.
 
@@ -41,17 +47,140 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     }
     let n = numbers::parse(num)?;
     let (hedge, words) = hedge_of(caps, ctx);
-    let interval = match caps.name("num2") {
-        Some(m) => Interval::closed(n.value, numbers::parse(m.as_str())?.value),
-        None => hedges::apply(hedge, n),
+    let interval = match (caps.name("num2"), caps.name("num3")) {
+        (Some(m), _) => {
+            let hi = numbers::parse(m.as_str())?.value;
+            // "two and a half hours" is no range from 2 down to a half.
+            if hi < n.value {
+                return None;
+            }
+            Interval::closed(n.value, hi).scale(unit)
+        }
+        (None, Some(m)) => {
+            // "one hour, 40 minutes": one value, as precise as its last part.
+            let small = unit_seconds(caps.name("unit3")?.as_str())?;
+            if small >= unit {
+                return None;
+            }
+            let rest = numbers::parse(m.as_str())?;
+            if rest.vague.is_some() || n.vague.is_some() || rest.value * small >= unit {
+                return None;
+            }
+            let total = numbers::Number {
+                value: n.value * unit + rest.value * small,
+                step: rest.step * small,
+                vague: None,
+            };
+            hedges::apply(hedge, total)
+        }
+        // A whole number of days is counted, not rounded: "43-day" is
+        // exactly 43 days, and conflicts with "42 days".
+        (None, None)
+            if hedge.is_none()
+                && unit == 86400.0
+                && n.vague.is_none()
+                && n.step == 1.0
+                && n.value.fract() == 0.0 =>
+        {
+            Interval::point(n.value * unit)
+        }
+        (None, None) => hedges::apply(hedge, n).scale(unit),
     };
     Some(Reading {
         value: Value::Quantity {
-            interval: interval.scale(unit),
+            interval,
             unit: "s".into(),
             noun: None,
         },
         hedge: words,
         subject: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::fact::{Kind, Relation};
+    use crate::rules::Rules;
+
+    fn facts(text: &str) -> Vec<crate::fact::Fact> {
+        let rules = Rules::embedded().unwrap();
+        let p = chrono::NaiveDate::from_ymd_opt(2025, 11, 13);
+        let doc = crate::clean::example_document(text, p, &rules);
+        crate::extract::extract(&doc, &rules)
+    }
+
+    fn durations(text: &str) -> Vec<crate::fact::Fact> {
+        facts(text)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Duration)
+            .collect()
+    }
+
+    #[test]
+    fn one_hour_forty_minutes_is_one_value_that_meets_nearly_two_hours() {
+        // Trump-Xi meeting in Busan, October 2025: three outlets.
+        let a = durations("The two leaders met for about one hour, 40 minutes at Gimhae air base.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        let b = durations("The meeting lasted nearly two hours, the White House said.");
+        let c = durations("They wrapped up in under two hours Thursday.");
+        assert_ne!(a[0].value.relation(&b[0].value), Relation::Disjoint);
+        assert_ne!(a[0].value.relation(&c[0].value), Relation::Disjoint);
+    }
+
+    #[test]
+    fn compound_forms_of_other_news() {
+        for (s, secs) in [
+            ("The spacewalk lasted 6 hours and 30 minutes.", 23_400.0),
+            ("He ran the mile in 3 minutes and 57 seconds.", 237.0),
+            ("Voting took 1 hour and 40 minutes.", 6_000.0),
+        ] {
+            let d = durations(s);
+            assert_eq!(d.len(), 1, "{s}");
+            let iv = d[0].value.interval().unwrap();
+            assert!(iv.lo <= secs && secs <= iv.hi, "{s}: {iv}");
+        }
+    }
+
+    #[test]
+    fn a_whole_number_of_days_is_exact() {
+        // US shutdown, November 2025: "43-day" against "42 days" is a real conflict.
+        let a = durations("The 43-day shutdown, the longest in US history, ended on Wednesday.");
+        let b = durations("The government shutdown lasted 42 days.");
+        assert_eq!(a[0].value.relation(&b[0].value), Relation::Disjoint);
+        let c = durations("The shutdown lasted more than 40 days.");
+        assert_ne!(a[0].value.relation(&c[0].value), Relation::Disjoint);
+    }
+
+    #[test]
+    fn and_a_half_is_no_range() {
+        for s in [
+            "The talks lasted two and a half hours.",
+            "The flight took one and a half hours.",
+            "The hearing ran for 2 and a half hours.",
+        ] {
+            let d = durations(s);
+            assert_eq!(d.len(), 1, "{s}");
+            let iv = d[0].value.interval().unwrap();
+            assert!(iv.lo <= iv.hi && iv.lo > 3600.0, "{s}: {iv}");
+        }
+    }
+
+    #[test]
+    fn a_number_lost_in_rewording_is_no_value() {
+        assert!(durations("Congress ended a historic -day funding lapse on Wednesday.").is_empty());
+    }
+
+    #[test]
+    fn a_hundred_thousand_digits_give_no_infinite_value() {
+        let text = format!(
+            "The queue held {} people for {} hours.",
+            "9".repeat(100_000),
+            "7".repeat(50_000)
+        );
+        for f in facts(&text) {
+            if let Some(iv) = f.value.interval() {
+                assert!(iv.lo.is_finite() && iv.lo <= iv.hi, "{}: {iv}", f.rule);
+            }
+        }
+    }
 }

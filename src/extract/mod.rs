@@ -13,8 +13,10 @@ pub mod date;
 pub mod duration;
 pub mod frame;
 pub mod list;
+pub mod money;
 pub mod name;
 pub mod numeric;
+pub mod percent;
 pub mod quote;
 pub mod since;
 
@@ -34,6 +36,8 @@ pub static REGISTRY: &[&dyn Extractor] = &[
     &age::Age,
     &date::Date,
     &duration::Duration,
+    &money::Money,
+    &percent::Percent,
     &count::Count,
     &quote::Quote,
     &name::Name,
@@ -44,7 +48,13 @@ pub static REGISTRY: &[&dyn Extractor] = &[
 fn is_numeric(kind: Kind) -> bool {
     matches!(
         kind,
-        Kind::Since | Kind::Age | Kind::Date | Kind::Duration | Kind::Count
+        Kind::Since
+            | Kind::Age
+            | Kind::Date
+            | Kind::Duration
+            | Kind::Count
+            | Kind::Money
+            | Kind::Percent
     )
 }
 

@@ -10,7 +10,9 @@
 //! | `{ordinal}` | `fourth`, `21st` |
 //! | `{hedge}` | any word of `rules/hedges.toml` |
 //! | `{unit}` | a time unit: `hours`, `hour`, `decades`, `min` … |
-//! | `{month}`, `{weekday}` | month and weekday names |
+//! | `{month}`, `{weekday}` | month names and abbreviations (`Oct`, `Jan.`, `Sept`), weekday names |
+//! | `{currency_pre}` | a currency before an amount: `$`, `€`, `US$`, `USD`, `Rs` |
+//! | `{currency_word}` | a currency after an amount: `euros`, `pounds sterling`, `USD` |
 //!
 //! The fact's words are the whole match, or the group named `fact` where a
 //! pattern has one. `skip` patterns are checked against the `num` group
@@ -21,7 +23,7 @@ use crate::clean::boilerplate::one_line;
 use crate::error::Result;
 use crate::fact::{Fact, Kind, Value};
 use crate::normalise::hedges::HedgeFile;
-use crate::normalise::{numbers, time};
+use crate::normalise::{currency, numbers, time};
 use crate::rules::{Ctx, Rules};
 use chrono::NaiveDate;
 use regex::{Captures, Regex};
@@ -91,15 +93,16 @@ const UNIT: &str = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|f
 
 impl PatternSet {
     pub fn compile(kind: Kind, file: PatternFile, hedges: &HedgeFile, ctx: &Ctx) -> Result<Self> {
-        let months = time::MONTHS.join("|");
         let weekdays = time::WEEKDAYS.join("|");
-        let macros: [(&str, String); 6] = [
+        let macros: [(&str, String); 8] = [
             ("{number}", numbers::number_pattern()),
             ("{ordinal}", numbers::ordinal_pattern()),
             ("{hedge}", hedges.pattern()),
             ("{unit}", UNIT.to_string()),
-            ("{month}", format!("(?:{months})")),
+            ("{month}", time::month_pattern()),
             ("{weekday}", format!("(?:{weekdays})")),
+            ("{currency_pre}", currency::pre_pattern()),
+            ("{currency_word}", currency::word_pattern()),
         ];
         let expand = |p: &str| {
             let mut s = p.to_string();
@@ -282,6 +285,9 @@ pub fn extract_with(kind: Kind, doc: &Document, rules: &Rules, read: Reader) -> 
                 let Some(reading) = read(&caps, &ctx) else {
                     continue;
                 };
+                if !well_formed(&reading.value) {
+                    continue;
+                }
                 // A hedge word read as a preposition is not part of the fact.
                 let mut span = span;
                 if reading.hedge.is_none()
@@ -323,6 +329,17 @@ pub fn extract_with(kind: Kind, doc: &Document, rules: &Rules, read: Reader) -> 
     }
     kept.sort_by_key(|f| f.start);
     kept
+}
+
+/// Whether a value's interval is a set a figure can denote: `lo ≤ hi`,
+/// finite `lo`, no NaN. A reading that breaks this ("two and a half" read
+/// as a range from 2 down to 0.5) is a misreading and is dropped: an empty
+/// interval overlaps nothing and could only make false conflicts.
+pub fn well_formed(value: &Value) -> bool {
+    match value.interval() {
+        Some(iv) => iv.lo.is_finite() && !iv.hi.is_nan() && iv.lo <= iv.hi,
+        None => true,
+    }
 }
 
 /// The group `fact`, else the whole match, trimmed of spaces.

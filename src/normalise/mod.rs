@@ -1,6 +1,7 @@
 //! Normalise: the pieces that turn words into canonical values — numbers,
 //! hedges, time, subjects, modality, names, and the lexicon alignment reads.
 
+pub mod currency;
 pub mod hedges;
 pub mod lexicon;
 pub mod modality;

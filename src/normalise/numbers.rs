@@ -128,18 +128,22 @@ pub fn number_pattern() -> String {
     let vulgar: String = VULGAR.iter().map(|v| v.0).collect();
     let vague: Vec<String> = VAGUE.iter().map(|v| v.0.replace(' ', r"\s+")).collect();
     let word = format!(r"(?:(?:{tens})(?:-(?:{ones}))?|{ones})");
+    // "and a half", "and two thirds" after a whole number.
+    let and_frac = format!(r"(?:\s+and\s+(?:a|one|two|three|four)[\s-](?:{denoms})s?\b)");
     let scale = r"(?:hundred|thousand|million|billion|trillion|dozen)";
     format!(
         concat!(
             // Every form starts at a word boundary: "ten" is not in "often".
             r"\b(?:",
             // digits with optional fraction and scale word: 1,000 | 3.5 | 3½ | 3-1/2 | 1.5 million
-            r"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s?[{vulgar}]|-\d/\d{{1,2}}\b|\s\d/\d{{1,2}}\b)?(?:\s+(?:{scale}s?|and\s+a\s+half)\b)?",
+            r"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s?[{vulgar}]|-\d/\d{{1,2}}\b|\s\d/\d{{1,2}}\b)?(?:\s+{scale}s?\b)?{and_frac}?",
+            // half a million, a half million
+            r"|(?:a\s+)?half\s+(?:an?\s+)?{scale}s?\b",
             // fractions in words: one-fifth, two thirds, a quarter
             r"|(?:a|one|two|three|four)[\s-](?:{denoms})s?\b|half\b",
             r"|(?:{vague})\b",
             // words: twenty-five | three hundred | a million | a dozen | two and a half
-            r"|(?:{word}|an?)\b(?:\s+(?:and\s+)?(?:{scale}|{word})\b)*(?:\s+and\s+a\s+half\b)?",
+            r"|(?:{word}|an?)\b(?:{and_frac}|\s+(?:and\s+)?(?:{scale}|{word})\b)*",
             r")"
         ),
         vulgar = vulgar,
@@ -147,6 +151,7 @@ pub fn number_pattern() -> String {
         denoms = denoms,
         vague = vague.join("|"),
         word = word,
+        and_frac = and_frac,
     )
 }
 
@@ -191,13 +196,48 @@ pub fn parse(text: &str) -> Option<Number> {
             vague: Some(Interval::half_open(lo, hi)),
         });
     }
+    // "two and a half", "six million and two thirds": the fraction is of
+    // the whole number's last scale (two thirds of a million).
+    if let Some((head, tail)) = t.rsplit_once(" and ")
+        && let Some(frac) = parse_word_fraction(tail)
+        && let Some(whole) = parse(head)
+        && whole.vague.is_none()
+    {
+        let k = head
+            .rsplit(' ')
+            .next()
+            .and_then(scale_word)
+            .filter(|k| *k >= 1000.0)
+            .unwrap_or(1.0);
+        let d = (0.25 / frac.step).round().max(1.0);
+        return finite(Number::exact(whole.value + frac.value * k, k / d));
+    }
+    // "half a million", "a half million".
+    let halved = t.strip_prefix("a ").unwrap_or(&t);
+    if let Some(rest) = halved.strip_prefix("half ") {
+        let rest = rest
+            .strip_prefix("a ")
+            .or_else(|| rest.strip_prefix("an "))
+            .unwrap_or(rest);
+        if let Some(k) = scale_word(rest) {
+            return Some(Number::exact(0.5 * k, 0.1 * k));
+        }
+    }
     if t.starts_with(|c: char| c.is_ascii_digit()) || VULGAR.iter().any(|v| t.starts_with(v.0)) {
-        return parse_digits(&t);
+        return parse_digits(&t).and_then(finite);
     }
     if let Some(n) = parse_word_fraction(&t) {
         return Some(n);
     }
     parse_words(&t)
+}
+
+/// Numbers beyond any figure news states (a 100,000-digit run of digits)
+/// are not values: their interval would have infinite ends.
+const LARGEST: f64 = 1e18;
+
+fn finite(n: Number) -> Option<Number> {
+    (n.value.is_finite() && n.value.abs() < LARGEST && n.step.is_finite()).then_some(n)
 }
 
 fn collapse_spaces(s: &str) -> String {
@@ -419,6 +459,77 @@ mod tests {
         assert_eq!(parse("26").unwrap().step, 1.0);
         assert_eq!(parse("a million").unwrap().step, 1e6);
         assert_eq!(parse("3.5").unwrap().step, 0.1);
+    }
+
+    #[test]
+    fn whole_and_a_fraction_is_one_number() {
+        // A peer test suite read these as ranges from 2 down to a half.
+        assert_eq!(value("two and a half"), 2.5);
+        assert_eq!(value("one and a half"), 1.5);
+        assert_eq!(value("2 and a half"), 2.5);
+        let n = value("six million and two thirds");
+        assert!((n - 6_666_666.67).abs() < 1.0, "{n}");
+        assert_eq!(value("three fifths"), 0.6);
+        assert_eq!(value("3 dozens"), 36.0);
+        assert_eq!(value("Half million"), 500_000.0);
+        assert_eq!(value("half a million"), 500_000.0);
+        let re = Regex::new(&format!("(?i)^{}$", number_pattern())).unwrap();
+        for s in [
+            "six million and two thirds",
+            "Half million",
+            "half a million",
+            "2 and a half",
+            "3 dozens",
+        ] {
+            assert!(re.is_match(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn every_reading_is_a_nonempty_finite_interval() {
+        use crate::normalise::hedges::apply;
+        let forms = [
+            "3",
+            "80",
+            "3.5",
+            "3½",
+            "3-1/2",
+            "1,000",
+            "1.5 million",
+            "a million",
+            "twenty-five",
+            "two and a half",
+            "six million and two thirds",
+            "three fifths",
+            "half",
+            "hundreds",
+            "tens of thousands",
+            "a few",
+            "0",
+            "0.001",
+            "999,999,999,999",
+            "3 dozens",
+            "half a million",
+            "one-fifth",
+            "a dozen",
+            "an",
+        ];
+        for s in forms {
+            let n = parse(s).unwrap_or_else(|| panic!("{s}"));
+            let iv = apply(None, n);
+            assert!(
+                iv.lo <= iv.hi && iv.lo.is_finite() && iv.hi.is_finite(),
+                "{s}: {iv}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_hundred_thousand_digits_are_no_number() {
+        let huge = "9".repeat(100_000);
+        assert!(parse(&huge).is_none());
+        let huge_with_point = format!("1{}.5", "0".repeat(400));
+        assert!(parse(&huge_with_point).is_none());
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! Relative time against the publication date: weekdays ("on Friday"),
 //! months without a year ("in February"), and "first … in N years" windows.
 //!
-//! Known gaps: "last week", "next month" and dates written as "Aug. 15" are
-//! not read; a weekday or month is taken as the latest one on or before the
-//! publication date unless its clause speaks of the future ("will", "next").
+//! Known gaps: "last week" and "next month" are not read; a weekday or month
+//! is taken as the latest one on or before the publication date unless its
+//! clause speaks of the future ("will", "next", "expected").
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
@@ -32,13 +32,36 @@ pub const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
-/// 1-based month number of a month name or its three-letter abbreviation.
+/// 1-based month number of a month name or its abbreviation ("Oct",
+/// "Jan.", "Sept").
 pub fn month_number(name: &str) -> Option<u32> {
     let n = name.trim_end_matches('.').to_lowercase();
+    let n = if n == "sept" { "sep".to_string() } else { n };
     MONTHS
         .iter()
         .position(|m| *m == n || (n.len() == 3 && m.starts_with(&n)))
         .map(|i| i as u32 + 1)
+}
+
+/// The regular expression for a month name or abbreviation, the
+/// abbreviation with an optional full stop: `{month}` in rule patterns.
+pub fn month_pattern() -> String {
+    format!(
+        r"(?:(?:{})\b|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?:\.|\b))",
+        MONTHS.join("|")
+    )
+}
+
+/// The day a word for a day near publication names: "today", "yesterday",
+/// "tomorrow".
+pub fn deictic_day(word: &str, published: NaiveDate) -> Option<NaiveDate> {
+    let offset = match word.to_lowercase().as_str() {
+        "today" => 0,
+        "yesterday" => -1,
+        "tomorrow" => 1,
+        _ => return None,
+    };
+    Some(published + Duration::days(offset))
 }
 
 pub fn weekday(name: &str) -> Option<Weekday> {

@@ -33,12 +33,14 @@ pub fn ordered<'a>(report: &'a Report, kinds: &[Kind]) -> Vec<&'a Comparison> {
     out
 }
 
-pub const NUMERIC: [Kind; 5] = [
+pub const NUMERIC: [Kind; 7] = [
     Kind::Duration,
     Kind::Since,
     Kind::Age,
     Kind::Count,
     Kind::Date,
+    Kind::Money,
+    Kind::Percent,
 ];
 
 /// A table in the house style.
