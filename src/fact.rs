@@ -15,18 +15,28 @@ pub enum Kind {
     Age,
     Count,
     Date,
+    Measure,
+    Time,
+    Tally,
+    Ordinal,
+    Identifier,
     Quote,
     Name,
     List,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 13] = [
         Kind::Duration,
         Kind::Since,
         Kind::Age,
         Kind::Count,
         Kind::Date,
+        Kind::Measure,
+        Kind::Time,
+        Kind::Tally,
+        Kind::Ordinal,
+        Kind::Identifier,
         Kind::Quote,
         Kind::Name,
         Kind::List,
@@ -39,6 +49,11 @@ impl Kind {
             Kind::Age => "age",
             Kind::Count => "count",
             Kind::Date => "date",
+            Kind::Measure => "measure",
+            Kind::Time => "time",
+            Kind::Tally => "tally",
+            Kind::Ordinal => "ordinal",
+            Kind::Identifier => "identifier",
             Kind::Quote => "quote",
             Kind::Name => "name",
             Kind::List => "list",
@@ -121,6 +136,26 @@ pub enum Value {
         stated_count: Option<u32>,
         side: Option<String>,
     },
+    /// A clock time or window: minutes of the day, in UTC where the zone
+    /// was stated and known, else as read on the clock. `zone` is its unit:
+    /// `utc-time`, `local-time`, or a label crosscheck cannot resolve
+    /// (`XYZ-time`). `reading` is the time as printed ("02:45 UTC",
+    /// "09:20–09:27 local").
+    Clock {
+        interval: Interval,
+        zone: String,
+        reading: String,
+    },
+    /// A pair of figures compared as a pair: a vote or a score ("222-209",
+    /// "won 3-1"), or a part of a whole ("89 votes of 133", `of_total`).
+    Tally {
+        first: u64,
+        second: u64,
+        of_total: bool,
+    },
+    /// A code or model name, normalised ("AI171", "11A", "BOEING 787-8"),
+    /// with its scheme (`flight`, `seat`, `model`, `bill`).
+    Code { code: String, scheme: String },
 }
 
 /// How two values of one kind stand to each other, for verdicts.
@@ -148,7 +183,40 @@ impl Value {
             (Some(x), Some(y)) if x.same_as(&y) => Relation::Same,
             (Some(x), Some(y)) if x.overlaps(&y) => Relation::Overlap,
             (Some(_), Some(_)) => Relation::Disjoint,
-            _ => Relation::Incomparable,
+            _ => match (self, other) {
+                // A vote or score is one fact: "222-209" = "222 to 209";
+                // the order of the two figures is the writer's choice.
+                (
+                    Value::Tally {
+                        first: a1,
+                        second: a2,
+                        ..
+                    },
+                    Value::Tally {
+                        first: b1,
+                        second: b2,
+                        ..
+                    },
+                ) => {
+                    let sorted = |x: u64, y: u64| (x.max(y), x.min(y));
+                    if sorted(*a1, *a2) == sorted(*b1, *b2) {
+                        Relation::Same
+                    } else {
+                        Relation::Disjoint
+                    }
+                }
+                // "Boeing 787" generalises "Boeing 787-8".
+                (Value::Code { code: a, .. }, Value::Code { code: b, .. }) => {
+                    if a == b {
+                        Relation::Same
+                    } else if code_generalises(a, b) || code_generalises(b, a) {
+                        Relation::Overlap
+                    } else {
+                        Relation::Disjoint
+                    }
+                }
+                _ => Relation::Incomparable,
+            },
         }
     }
 
@@ -156,7 +224,7 @@ impl Value {
     /// overlap. Dates become day numbers.
     pub fn interval(&self) -> Option<Interval> {
         match self {
-            Value::Quantity { interval, .. } => Some(*interval),
+            Value::Quantity { interval, .. } | Value::Clock { interval, .. } => Some(*interval),
             Value::Dates { from, to, .. } => Some(Interval::half_open(
                 day_number(*from) as f64,
                 day_number(*to) as f64,
@@ -171,6 +239,12 @@ impl Value {
         match self {
             Value::Quantity { unit, .. } => unit,
             Value::Dates { .. } => "days",
+            Value::Clock { zone, .. } => zone,
+            Value::Tally {
+                of_total: false, ..
+            } => "tally",
+            Value::Tally { of_total: true, .. } => "tally-of-total",
+            Value::Code { scheme, .. } => scheme,
             _ => "",
         }
     }
@@ -209,6 +283,18 @@ impl Value {
             Value::Dates { from, to, .. } => describe_dates(*from, *to),
             Value::Quote { words, .. } => format!("“{words}”"),
             Value::Name { surface, .. } => surface.clone(),
+            Value::Clock { reading, .. } => reading.clone(),
+            Value::Tally {
+                first,
+                second,
+                of_total: false,
+            } => format!("{first}-{second}"),
+            Value::Tally {
+                first,
+                second,
+                of_total: true,
+            } => format!("{first} of {second}"),
+            Value::Code { code, .. } => code.clone(),
             Value::List {
                 members,
                 stated_count,
@@ -222,6 +308,14 @@ impl Value {
             }
         }
     }
+}
+
+/// Whether code `general` names a family that `specific` belongs to:
+/// "BOEING 787" of "BOEING 787-8", "BOEING" of "BOEING 787".
+fn code_generalises(general: &str, specific: &str) -> bool {
+    specific.len() > general.len()
+        && specific.starts_with(general)
+        && specific[general.len()..].starts_with([' ', '-', '/'])
 }
 
 fn day_number(d: NaiveDate) -> i64 {

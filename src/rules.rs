@@ -33,6 +33,11 @@ pub const FILES: &[(&str, &str)] = &[
     ("age.toml", include_str!("../rules/age.toml")),
     ("count.toml", include_str!("../rules/count.toml")),
     ("date.toml", include_str!("../rules/date.toml")),
+    ("measure.toml", include_str!("../rules/measure.toml")),
+    ("time.toml", include_str!("../rules/time.toml")),
+    ("tally.toml", include_str!("../rules/tally.toml")),
+    ("ordinal.toml", include_str!("../rules/ordinal.toml")),
+    ("identifier.toml", include_str!("../rules/identifier.toml")),
     ("quotes.toml", include_str!("../rules/quotes.toml")),
     ("names.toml", include_str!("../rules/names.toml")),
     ("lists.toml", include_str!("../rules/lists.toml")),
@@ -46,6 +51,11 @@ pub const PATTERN_FILES: &[(&str, Kind)] = &[
     ("date.toml", Kind::Date),
     ("duration.toml", Kind::Duration),
     ("count.toml", Kind::Count),
+    ("measure.toml", Kind::Measure),
+    ("time.toml", Kind::Time),
+    ("tally.toml", Kind::Tally),
+    ("ordinal.toml", Kind::Ordinal),
+    ("identifier.toml", Kind::Identifier),
 ];
 
 /// Every rule, parsed and compiled.

@@ -12,6 +12,7 @@ pub mod lineage;
 pub mod lists;
 pub mod names;
 pub mod quotes;
+pub mod related;
 pub mod verdict;
 
 use crate::fact::{Fact, Kind};
@@ -81,6 +82,11 @@ pub const COMPARATORS: &[(Kind, Comparator)] = &[
     (Kind::Age, group::compare),
     (Kind::Count, group::compare),
     (Kind::Date, group::compare),
+    (Kind::Measure, group::compare),
+    (Kind::Time, group::compare),
+    (Kind::Tally, related::compare),
+    (Kind::Ordinal, group::compare),
+    (Kind::Identifier, related::compare),
     (Kind::Quote, quotes::compare),
     (Kind::Name, names::compare),
     (Kind::List, lists::compare),

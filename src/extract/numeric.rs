@@ -11,6 +11,7 @@
 //! | `{hedge}` | any word of `rules/hedges.toml` |
 //! | `{unit}` | a time unit: `hours`, `hour`, `decades`, `min` … |
 //! | `{month}`, `{weekday}` | month and weekday names |
+//! | `{measure_unit}` | a unit of length, speed or temperature: `km`, `miles per hour`, `°F` |
 //!
 //! The fact's words are the whole match, or the group named `fact` where a
 //! pattern has one. `skip` patterns are checked against the `num` group
@@ -40,6 +41,9 @@ pub struct PatternFile {
     /// ("several times", "a couple of big ones"); used by counts.
     #[serde(default)]
     pub not_nouns: Vec<String>,
+    /// Time-zone names and abbreviations ("ET", "CET"); used by clock times.
+    #[serde(default)]
+    pub zone: Vec<super::clock::Zone>,
     #[serde(default)]
     pub rule: Vec<PatternRule>,
 }
@@ -84,6 +88,7 @@ pub struct PatternSet {
     pub rules: Vec<Pattern>,
     pub skip: Vec<Regex>,
     pub not_nouns: Vec<String>,
+    pub zones: Vec<super::clock::Zone>,
 }
 
 /// The time units `{unit}` matches.
@@ -93,13 +98,14 @@ impl PatternSet {
     pub fn compile(kind: Kind, file: PatternFile, hedges: &HedgeFile, ctx: &Ctx) -> Result<Self> {
         let months = time::MONTHS.join("|");
         let weekdays = time::WEEKDAYS.join("|");
-        let macros: [(&str, String); 6] = [
+        let macros: [(&str, String); 7] = [
             ("{number}", numbers::number_pattern()),
             ("{ordinal}", numbers::ordinal_pattern()),
             ("{hedge}", hedges.pattern()),
             ("{unit}", UNIT.to_string()),
             ("{month}", format!("(?:{months})")),
             ("{weekday}", format!("(?:{weekdays})")),
+            ("{measure_unit}", crate::normalise::units::pattern()),
         ];
         let expand = |p: &str| {
             let mut s = p.to_string();
@@ -134,11 +140,15 @@ impl PatternSet {
             })?);
         }
         let not_nouns = file.not_nouns.iter().map(|w| w.to_lowercase()).collect();
+        for z in &file.zone {
+            z.check().map_err(|e| ctx.error_at(0, e))?;
+        }
         Ok(PatternSet {
             kind,
             rules,
             skip,
             not_nouns,
+            zones: file.zone,
         })
     }
 

@@ -8,3 +8,4 @@ pub mod numbers;
 pub mod quotes;
 pub mod subjects;
 pub mod time;
+pub mod units;

@@ -1,0 +1,101 @@
+//! Ordinals: which one of a series — "the 267th pope", "the fourth ballot",
+//! "the fourth round of voting", "for the sixth time", "the second day of
+//! their conclave".
+//!
+//! The value is the position, a point on the `ordinal` axis; the subject is
+//! the noun ordered ("pope", "ballot", "round"), so only positions of one
+//! kind of thing are compared.
+//!
+//! Not ordinals: "first" and "last" (mostly not positions: "for the first
+//! time in years" is a `since` fact), ages ("in its fourth year", read by
+//! the age rules first), dates ("21st of May", "May 21st": the `skip`
+//! list of `rules/ordinal.toml`).
+//!
+//! Known gaps: only nouns of the rule's list are ordered; "Leo XIV" (Roman
+//! numerals) and "No. 2" are not read; "the fourth ballot" and "the fourth
+//! round of voting" get different subjects.
+
+use super::Extractor;
+use super::numeric::{MatchContext, Reading, extract_with};
+use crate::clean::Document;
+use crate::fact::{Fact, Kind, Value};
+use crate::interval::Interval;
+use crate::normalise::numbers;
+use crate::rules::Rules;
+use regex::Captures;
+
+pub struct Ordinal;
+
+impl Extractor for Ordinal {
+    fn kind(&self) -> Kind {
+        Kind::Ordinal
+    }
+    fn extract(&self, doc: &Document, rules: &Rules) -> Vec<Fact> {
+        extract_with(Kind::Ordinal, doc, rules, read)
+    }
+}
+
+fn read(caps: &Captures, _ctx: &MatchContext) -> Option<Reading> {
+    let ord = caps.name("ord")?.as_str();
+    if ord.eq_ignore_ascii_case("first") {
+        return None;
+    }
+    let n = numbers::parse_ordinal(ord)?;
+    if n == 0 || n > 100_000 {
+        return None;
+    }
+    let noun = caps.name("noun")?.as_str().to_lowercase();
+    let noun = noun.split_whitespace().collect::<Vec<_>>().join(" ");
+    let noun = match noun.as_str() {
+        "popes" => "pope".to_string(),
+        _ => noun,
+    };
+    Some(Reading {
+        value: Value::Quantity {
+            interval: Interval::point(f64::from(n)),
+            unit: "ordinal".into(),
+        },
+        hedge: None,
+        subject: Some((noun.clone(), noun)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::fact::{Fact, Kind, Relation};
+    use crate::rules::Rules;
+
+    fn ordinals(text: &str) -> Vec<Fact> {
+        let rules = Rules::embedded().unwrap();
+        let doc = crate::clean::example_document(text, None, &rules);
+        crate::extract::extract(&doc, &rules)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Ordinal)
+            .collect()
+    }
+
+    #[test]
+    fn positions_of_one_series_compare() {
+        // pope-leo-xiv-election-2025.
+        let a = ordinals("Bells tolled after cardinals elected the 267th pope to lead the Church.");
+        let b = ordinals(
+            "Prevost becomes the 267th Catholic pope and the first from the United States.",
+        );
+        assert_eq!(a.len(), 1);
+        assert_eq!(b.len(), 1);
+        assert_eq!(a[0].subject, "pope");
+        assert_eq!(a[0].value.relation(&b[0].value), Relation::Same);
+        // trump-xi-busan-2025 and a tennis line.
+        let c = ordinals("Trump and Xi met for the sixth time, in Busan.");
+        assert_eq!(c[0].value.describe(), "6 ordinal");
+        let d = ordinals("She won the title for the seventh time on Sunday.");
+        assert_eq!(c[0].value.relation(&d[0].value), Relation::Disjoint);
+    }
+
+    #[test]
+    fn ages_and_dates_are_not_ordinals() {
+        assert!(ordinals("The war, now in its fourth year, drags on.").is_empty());
+        assert!(ordinals("The vote is set for the 21st of May.").is_empty());
+        assert!(ordinals("They met for the first time in six years.").is_empty());
+    }
+}
