@@ -68,13 +68,29 @@ impl Zone {
         }
     }
 
-    /// Minutes east of UTC on `date` (the IANA zone's offset that day).
-    fn offset_minutes(&self, date: Option<NaiveDate>) -> Option<i64> {
+    /// Minutes east of UTC on `date` (the IANA zone's offset that day), as
+    /// the least and greatest offset: without a date, an IANA zone may be
+    /// on summer or winter time.
+    fn offset_minutes(&self, date: Option<NaiveDate>) -> Option<(i64, i64)> {
         if let Some(h) = self.offset {
-            return Some((h * 60.0).round() as i64);
+            let m = (h * 60.0).round() as i64;
+            return Some((m, m));
         }
         let tz: chrono_tz::Tz = self.tz.as_deref()?.parse().ok()?;
-        tz_offset(tz, date?)
+        offsets(tz, date)
+    }
+}
+
+/// The zone's offset on `date`, or the least and greatest of January and
+/// July when there is no date.
+fn offsets(tz: chrono_tz::Tz, date: Option<NaiveDate>) -> Option<(i64, i64)> {
+    match date {
+        Some(d) => tz_offset(tz, d).map(|m| (m, m)),
+        None => {
+            let jan = tz_offset(tz, NaiveDate::from_ymd_opt(2025, 1, 15)?)?;
+            let jul = tz_offset(tz, NaiveDate::from_ymd_opt(2025, 7, 15)?)?;
+            Some((jan.min(jul), jan.max(jul)))
+        }
     }
 }
 
@@ -160,9 +176,9 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         None => "local-time".to_string(),
         Some(z) if z.eq_ignore_ascii_case("local time") => "local-time".to_string(),
         Some(z) => match utc_offset(z, ctx) {
-            Some(off) => {
-                lo -= off;
-                hi -= off;
+            Some((least, most)) => {
+                lo -= most;
+                hi -= least;
                 "utc-time".to_string()
             }
             None => format!("{z}-time"),
@@ -195,8 +211,9 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     })
 }
 
-/// Minutes east of UTC for a zone as written, if crosscheck knows it.
-fn utc_offset(zone: &str, ctx: &MatchContext) -> Option<i64> {
+/// Minutes east of UTC for a zone as written, if crosscheck knows it (the
+/// least and the greatest, see [`Zone::offset_minutes`]).
+fn utc_offset(zone: &str, ctx: &MatchContext) -> Option<(i64, i64)> {
     let date = ctx.doc.published;
     let zones = &ctx.rules.patterns_for(Kind::Time)?.zones;
     let bare = zone.strip_suffix(" time").unwrap_or(zone);
@@ -209,7 +226,7 @@ fn utc_offset(zone: &str, ctx: &MatchContext) -> Option<i64> {
         return row.offset_minutes(date);
     }
     if zone.ends_with(" time") {
-        return tz_offset(zone_of_place(bare)?, date?);
+        return offsets(zone_of_place(bare)?, date);
     }
     None
 }
@@ -219,13 +236,44 @@ fn hhmm(m: i64) -> String {
     format!("{:02}:{:02}", m / 60, m % 60)
 }
 
-/// The nearest subject word, else `clock-time`.
+/// The nearest subject word of the clause, else of the sentence ("The
+/// quake, one of the strongest ever recorded, struck at 8:24 a.m."), else
+/// `clock-time`.
 fn subject(ctx: &MatchContext) -> (String, String) {
     let (sentence, span) = ctx.sentence();
-    ctx.rules
-        .subject_index
-        .nearest(sentence, span, Kind::Time)
-        .unwrap_or_else(|| ("clock-time".into(), String::new()))
+    if let Some(hit) = ctx.rules.subject_index.nearest(sentence, span, Kind::Time) {
+        return hit;
+    }
+    let lower = sentence.to_lowercase();
+    let mut best: Option<(usize, &str, &str)> = None;
+    for s in &ctx.rules.subjects.subject {
+        if !s.kinds.is_empty() && !s.kinds.iter().any(|k| k == "time") {
+            continue;
+        }
+        for w in &s.words {
+            let w_lower = w.to_lowercase();
+            for (at, _) in lower.match_indices(&w_lower) {
+                let end = at + w_lower.len();
+                let bounded = !lower[..at].ends_with(char::is_alphanumeric)
+                    && !lower[end..].starts_with(char::is_alphanumeric);
+                if !bounded || lower.len() != sentence.len() {
+                    continue;
+                }
+                let distance = if end <= span.0 {
+                    span.0 - end
+                } else {
+                    at.saturating_sub(span.1)
+                };
+                if best.is_none_or(|(d, _, _)| distance < d) {
+                    best = Some((distance, s.id.as_str(), &sentence[at..end]));
+                }
+            }
+        }
+    }
+    match best {
+        Some((_, id, words)) => (id.to_string(), words.to_string()),
+        None => ("clock-time".into(), String::new()),
+    }
 }
 
 #[cfg(test)]
@@ -263,6 +311,13 @@ mod tests {
         );
         assert_eq!(a.value.unit(), "local-time");
         assert_eq!(a.value.relation(&b.value), Relation::Disjoint);
+        // The quake is the subject of both, though one names it a clause away.
+        let c = one(
+            "The quake, one of the strongest ever recorded globally, struck at 8:24 a.m. local time off the coast.",
+            "2025-07-30",
+        );
+        assert_eq!(a.subject, "incident");
+        assert_eq!(c.subject, "incident");
     }
 
     #[test]
@@ -285,6 +340,10 @@ mod tests {
         assert_eq!(c.value.describe(), "02:45 UTC");
         let d = one("He signed it at 02:45 GMT.", "2025-11-13");
         assert_eq!(c.value.relation(&d.value), Relation::Same);
+        // Without a publication date, ET may be EST or EDT.
+        let e = one("Trump signed the bill at 9:45 p.m. ET on Wednesday.", "");
+        assert_eq!(e.value.describe(), "01:45–02:45 UTC");
+        assert_eq!(e.value.relation(&d.value), Relation::Overlap);
     }
 
     #[test]

@@ -59,6 +59,7 @@ const ROLES: &[(&[&str], &str)] = &[
     (
         &[
             "offshore",
+            "off",
             "away",
             "distance",
             "north",
@@ -98,6 +99,27 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         // A bare figure stands for what rounds to it: [x - step/2, x + step/2).
         None => Interval::half_open(n.value - n.step / 2.0, n.value + n.step / 2.0),
     };
+    // "86mm per year" is a rate, not a length.
+    let next = ctx.after().trim_start().to_lowercase();
+    if [
+        "per ",
+        "a year",
+        "an hour",
+        "a day",
+        "/yr",
+        "/year",
+        "each year",
+        "annually",
+    ]
+    .iter()
+    .any(|w| next.starts_with(w))
+        && caps.name("mag").is_none()
+        && !caps
+            .name("unit")
+            .is_some_and(|u| u.as_str().to_lowercase().contains("hour"))
+    {
+        return None;
+    }
     let (interval, unit, dimension) = if caps.name("mag").is_some() {
         if !(0.0..=10.0).contains(&n.value) {
             return None;
@@ -257,5 +279,10 @@ mod tests {
         );
         assert!(measures("The jewels were valued at £76m, or €88m.").is_empty());
         assert!(measures("About 5m people live in the region.").is_empty());
+        // kamchatka: a plate's rate is no length.
+        assert!(
+            measures("The Pacific Plate subducts beneath the Okhotsk Plate at 86mm per year.")
+                .is_empty()
+        );
     }
 }

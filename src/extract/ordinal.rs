@@ -35,7 +35,7 @@ impl Extractor for Ordinal {
     }
 }
 
-fn read(caps: &Captures, _ctx: &MatchContext) -> Option<Reading> {
+fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     let ord = caps.name("ord")?.as_str();
     if ord.eq_ignore_ascii_case("first") {
         return None;
@@ -50,14 +50,48 @@ fn read(caps: &Captures, _ctx: &MatchContext) -> Option<Reading> {
         "popes" => "pope".to_string(),
         _ => noun,
     };
+    // "Francis was elected in 2013 on the fifth ballot": a position in a
+    // past series is about that year's series, not this story's.
+    let subject = match past_year(ctx) {
+        Some(y) => format!("{noun} ({y})"),
+        None => noun.clone(),
+    };
     Some(Reading {
         value: Value::Quantity {
             interval: Interval::point(f64::from(n)),
             unit: "ordinal".into(),
         },
         hedge: None,
-        subject: Some((noun.clone(), noun)),
+        subject: Some((subject, noun)),
     })
+}
+
+/// The year nearest the ordinal in its sentence, when it is not the year of
+/// publication.
+fn past_year(ctx: &MatchContext) -> Option<i32> {
+    let (sentence, (a, _)) = ctx.sentence();
+    let this_year = ctx.doc.published.map(|d| chrono::Datelike::year(&d));
+    let bytes = sentence.as_bytes();
+    let mut best: Option<(usize, i32)> = None;
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let digits = bytes[i..i + 4].iter().all(u8::is_ascii_digit);
+        let bounded = (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            && bytes.get(i + 4).is_none_or(|c| !c.is_ascii_alphanumeric());
+        if digits && bounded {
+            let year: i32 = sentence[i..i + 4].parse().ok()?;
+            if (1800..=2100).contains(&year) {
+                let distance = i.abs_diff(a);
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, year));
+                }
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    best.map(|(_, y)| y).filter(|y| Some(*y) != this_year)
 }
 
 #[cfg(test)]
@@ -90,6 +124,19 @@ mod tests {
         assert_eq!(c[0].value.describe(), "6 ordinal");
         let d = ordinals("She won the title for the seventh time on Sunday.");
         assert_eq!(c[0].value.relation(&d[0].value), Relation::Disjoint);
+    }
+
+    #[test]
+    fn positions_in_past_series_are_apart() {
+        // pope-leo-xiv-election-2025: earlier popes' ballots are other facts.
+        let a = ordinals("Jorge Mario Bergoglio was elected in 2013 on the fifth ballot.");
+        let b = ordinals(
+            "John Paul I, who reigned for 33 days in 1978, was elected on the fourth ballot.",
+        );
+        let c = ordinals("Leo XIV was chosen on the fourth ballot.");
+        assert_eq!(a[0].subject, "ballot (2013)");
+        assert_eq!(b[0].subject, "ballot (1978)");
+        assert_eq!(c[0].subject, "ballot");
     }
 
     #[test]
