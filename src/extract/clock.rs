@@ -117,9 +117,17 @@ fn zone_of_place(place: &str) -> Option<chrono_tz::Tz> {
 const DAY: i64 = 24 * 60;
 
 /// Minutes past midnight of one clock reading, from the captures with
-/// suffix `i` ("1" or "2").
-fn minutes(caps: &Captures, i: &str) -> Option<i64> {
+/// suffix `i` ("1" or "2"), and whether a.m. or p.m. was stated.
+fn minutes(caps: &Captures, i: &str) -> Option<(i64, bool)> {
     let get = |name: &str| caps.name(&format!("{name}{i}")).map(|m| m.as_str());
+    if let Some(named) = get("named") {
+        let m = if named.eq_ignore_ascii_case("midnight") {
+            0
+        } else {
+            12 * 60
+        };
+        return Some((m, true));
+    }
     let (hour, minute, ampm) = if let Some(h) = get("h") {
         let m = get("m")?;
         // "19.30" is a number unless a.m./p.m. follows.
@@ -129,32 +137,66 @@ fn minutes(caps: &Captures, i: &str) -> Option<i64> {
             .is_some_and(|(a, b)| {
                 caps.get(0).is_some_and(|all| {
                     let t = all.as_str();
-                    let s = a.end() - all.start();
-                    let e = b.start() - all.start();
-                    t.get(s..e) == Some(".")
+                    t.get(a.end() - all.start()..b.start() - all.start()) == Some(".")
                 })
             });
         if dot && get("ap").is_none() {
             return None;
         }
         (h.parse::<i64>().ok()?, m.parse::<i64>().ok()?, get("ap"))
+    } else if let Some(h) = get("hc") {
+        // "0700 GMT": wire style, only with a zone.
+        caps.name("zone")?;
+        (
+            h.parse::<i64>().ok()?,
+            get("mc")?.parse::<i64>().ok()?,
+            None,
+        )
     } else {
         (get("hb")?.parse::<i64>().ok()?, 0, get("apb"))
     };
-    let hour = match ampm.map(|a| a.to_ascii_lowercase().starts_with('p')) {
+    // "ten o'clock" says nothing of morning or evening.
+    let ampm = ampm.filter(|a| !a.to_ascii_lowercase().starts_with('o'));
+    let mut hour = match ampm.map(|a| a.to_ascii_lowercase().starts_with('p')) {
         Some(_) if hour > 12 || hour == 0 => return None,
         Some(true) => hour % 12 + 12,
         Some(false) => hour % 12,
         None => hour,
     };
-    (hour < 24 && minute < 60).then_some(hour * 60 + minute)
+    // "8:30 in the evening".
+    if ampm.is_none()
+        && hour < 12
+        && caps.name("dayp").is_some_and(|d| {
+            let d = d.as_str().to_lowercase();
+            d.ends_with("afternoon") || d.ends_with("evening") || d.ends_with("night")
+        })
+    {
+        hour += 12;
+    }
+    (hour < 24 && minute < 60).then_some((hour * 60 + minute, ampm.is_some()))
 }
 
+/// Words before "noon" or "midnight" that make it a time of day ("at
+/// midnight"), not a name ("the midnight deadline").
+const BEFORE_NAMED: [&str; 10] = [
+    "at", "by", "before", "after", "until", "till", "around", "about", "past", "from",
+];
+
 fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
-    let start = minutes(caps, "1")?;
+    if caps.name("named1").is_some() {
+        let prev = ctx.before().split_whitespace().next_back().unwrap_or("");
+        if !BEFORE_NAMED.contains(&prev.to_lowercase().as_str()) {
+            return None;
+        }
+    }
+    let (mut start, start_ap) = minutes(caps, "1")?;
     let (mut lo, mut hi, hedge) = match caps.name("h2").or(caps.name("hb2")) {
         Some(_) => {
-            let mut end = minutes(caps, "2")?;
+            let (mut end, end_ap) = minutes(caps, "2")?;
+            // "from 7:30 to 8:30pm": the first time shares the second's p.m.
+            if !start_ap && end_ap && end >= 12 * 60 && start < 12 * 60 && start + 12 * 60 <= end {
+                start += 12 * 60;
+            }
             if end < start {
                 end += DAY;
             }
@@ -216,6 +258,30 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
 fn utc_offset(zone: &str, ctx: &MatchContext) -> Option<(i64, i64)> {
     let date = ctx.doc.published;
     let zones = &ctx.rules.patterns_for(Kind::Time)?.zones;
+    // "UTC+3", "GMT-5", "UTC+05:30".
+    if let Some(rest) = zone
+        .strip_prefix("UTC")
+        .or_else(|| zone.strip_prefix("GMT"))
+        .filter(|r| !r.trim().is_empty())
+    {
+        let rest: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+        let (sign, digits) = match rest.chars().next()? {
+            '+' => (1, &rest[1..]),
+            '-' => (-1, &rest[1..]),
+            '−' => (-1, &rest['−'.len_utf8()..]),
+            _ => return None,
+        };
+        let (h, m) = match digits.split_once(':') {
+            Some((h, m)) => (h.parse::<i64>().ok()?, m.parse::<i64>().ok()?),
+            None if digits.len() > 2 => (
+                digits.get(..digits.len() - 2)?.parse().ok()?,
+                digits.get(digits.len() - 2..)?.parse().ok()?,
+            ),
+            None => (digits.parse().ok()?, 0),
+        };
+        let m = sign * (h * 60 + m);
+        return (h <= 14).then_some((m, m));
+    }
     let bare = zone.strip_suffix(" time").unwrap_or(zone);
     let row = zones.iter().find(|z| {
         z.words

@@ -53,6 +53,10 @@ const ROLES: &[(&[&str], &str)] = &[
     ),
     (&["wind", "winds", "gust", "gusts"], "wind-speed"),
     (
+        &["rain", "rainfall", "snow", "snowfall", "precipitation"],
+        "rainfall",
+    ),
+    (
         &["high", "tall", "height", "elevation", "altitude"],
         "height",
     ),
@@ -84,10 +88,29 @@ const ROLE_BEFORE: usize = 6;
 const ROLE_AFTER: usize = 4;
 
 fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
-    let num = caps.name("num")?.as_str();
-    let n = numbers::parse(num)?;
+    let num = caps.name("num").or(caps.name("bnum"))?.as_str();
+    let num2 = caps.name("num2").or(caps.name("bnum2"));
+    // "3m to 4m": both ends in one unit.
+    if let (Some(u1), Some(u)) = (caps.name("unit1"), caps.name("unit"))
+        && units::find(u1.as_str()).map(|x| x.pattern) != units::find(u.as_str()).map(|x| x.pattern)
+    {
+        return None;
+    }
+    let mut n = numbers::parse(num)?;
     let (hedge, words) = hedge_of(caps, ctx);
-    let stated = match caps.name("num2") {
+    // "minus 12 degrees": only temperatures go below zero.
+    let negative = caps.name("neg").is_some();
+    if negative {
+        let unit = caps.name("unit").map_or("", |m| m.as_str());
+        if num2.is_some()
+            || units::find(unit).is_none_or(|u| u.canonical != "degC")
+            || (caps.name("neg")?.as_str().trim() != "minus" && hedge.is_some())
+        {
+            return None;
+        }
+        n.value = -n.value;
+    }
+    let stated = match num2 {
         Some(m) => {
             let hi = numbers::parse(m.as_str())?.value;
             if hi < n.value {
@@ -95,6 +118,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
             }
             Interval::closed(n.value, hi)
         }
+        None if negative => Interval::half_open(n.value - n.step / 2.0, n.value + n.step / 2.0),
         None if hedge.is_some() || n.vague.is_some() => hedges::apply(hedge, n),
         // A bare figure stands for what rounds to it: [x - step/2, x + step/2).
         None => Interval::half_open(n.value - n.step / 2.0, n.value + n.step / 2.0),
@@ -126,8 +150,17 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         }
         (stated, "magnitude", "magnitude")
     } else {
-        let u = units::find(caps.name("unit")?.as_str())?;
+        let unit_m = caps.name("unit")?;
+        let u = units::find(unit_m.as_str())?;
         if u.abbreviation && !num.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        // "40C" is a temperature; "10 F-16s" and "Category 4 C" are not.
+        let letter = unit_m.as_str().len() == 1;
+        if letter
+            && (num2.or(caps.name("num")).map(|m| m.end()) != Some(unit_m.start())
+                || ctx.paragraph[unit_m.end()..].starts_with(['-', '.']))
+        {
             return None;
         }
         let converted = Interval {

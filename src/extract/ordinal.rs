@@ -37,14 +37,40 @@ impl Extractor for Ordinal {
 
 fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     let ord = caps.name("ord")?.as_str();
-    if ord.eq_ignore_ascii_case("first") {
+    if ord.eq_ignore_ascii_case("first") && caps.name("tens").is_none() {
         return None;
     }
-    let n = numbers::parse_ordinal(ord)?;
+    let mut n = match ord.to_lowercase().as_str() {
+        "sixtieth" => 60,
+        "seventieth" => 70,
+        "eightieth" => 80,
+        "ninetieth" => 90,
+        "hundredth" => 100,
+        "thousandth" => 1000,
+        other => numbers::parse_ordinal(other)?,
+    };
+    // "twenty-first": tens before a unit ordinal.
+    if let Some(t) = caps.name("tens") {
+        if n >= 10 {
+            return None;
+        }
+        let tens = [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        let i = tens
+            .iter()
+            .position(|w| t.as_str().eq_ignore_ascii_case(w))?;
+        n += 20 + 10 * i as u32;
+    }
     if n == 0 || n > 100_000 {
         return None;
     }
-    let noun = caps.name("noun")?.as_str().to_lowercase();
+    // "finished third", "in fourth place": a placing.
+    let noun = match caps.name("noun") {
+        Some(m) => m.as_str().to_lowercase(),
+        None if caps.name("place").is_some() => "place".to_string(),
+        None => return None,
+    };
     let noun = noun.split_whitespace().collect::<Vec<_>>().join(" ");
     let noun = match noun.as_str() {
         "popes" => "pope".to_string(),

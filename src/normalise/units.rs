@@ -15,8 +15,8 @@ pub struct Unit {
     pub canonical: &'static str,
     pub factor: f64,
     pub offset: f64,
-    /// Abbreviations ("m", "ft") are read only after digits: "a m" is no
-    /// measure.
+    /// Abbreviations ("m", "ft", "C") are read only after digits: "a m" is
+    /// no measure.
     pub abbreviation: bool,
 }
 
@@ -60,6 +60,15 @@ pub const UNITS: &[Unit] = &[
     temp(r"(?:degrees?\s+|°\s?)(?:Celsius|centigrade|C)", 1.0, 0.0),
     temp(r"Fahrenheit", 5.0 / 9.0, -32.0 * 5.0 / 9.0),
     temp(r"Celsius", 1.0, 0.0),
+    // "40C", "104F": British and wire style, read only right after digits.
+    Unit {
+        abbreviation: true,
+        ..temp(r"(?-i:F)", 5.0 / 9.0, -32.0 * 5.0 / 9.0)
+    },
+    Unit {
+        abbreviation: true,
+        ..temp(r"(?-i:C)", 1.0, 0.0)
+    },
 ];
 
 const fn unit(pattern: &'static str, canonical: &'static str, factor: f64) -> Unit {
