@@ -115,13 +115,21 @@ pub fn pattern() -> String {
 /// The unit a spelling names ("Kilometers" → metres ×1000).
 pub fn find(text: &str) -> Option<&'static Unit> {
     let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    UNITS.iter().find(|u| whole_match(u.pattern, &t))
+    let whole = WHOLE.get_or_init(|| {
+        UNITS
+            .iter()
+            .map(|u| regex::Regex::new(&format!("(?i)^(?:{})$", u.pattern)).ok())
+            .collect()
+    });
+    UNITS
+        .iter()
+        .zip(whole)
+        .find(|(_, re)| re.as_ref().is_some_and(|re| re.is_match(&t)))
+        .map(|(u, _)| u)
 }
 
-fn whole_match(pattern: &str, text: &str) -> bool {
-    // Compiled per call: units are looked up once per match, on short text.
-    regex::Regex::new(&format!("(?i)^(?:{pattern})$")).is_ok_and(|re| re.is_match(text))
-}
+/// Each unit's pattern anchored to the whole text, compiled once.
+static WHOLE: std::sync::OnceLock<Vec<Option<regex::Regex>>> = std::sync::OnceLock::new();
 
 impl Unit {
     /// `x` of this unit in the canonical unit.
@@ -145,6 +153,8 @@ mod tests {
         assert_eq!(find("°F").map(|u| u.canonical), Some("degC"));
         assert_eq!(find("degrees Celsius").map(|u| u.canonical), Some("degC"));
         assert!(find("million").is_none());
+        // Every pattern compiles.
+        assert!(UNITS.iter().all(|u| regex::Regex::new(u.pattern).is_ok()));
     }
 
     #[test]
