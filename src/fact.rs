@@ -257,6 +257,23 @@ impl Value {
                 let (div, name) = duration_unit(interval);
                 format!("{} {name}", interval.reading(|x| fmt_grouped(x / div)))
             }
+            // Distances read in kilometres and speeds in km/h, as news
+            // prints them, though compared in m and m/s.
+            Value::Quantity { interval, unit } if unit == "m" && interval.lo.abs() >= 1000.0 => {
+                format!(
+                    "{} km",
+                    interval.reading(|x| fmt_grouped(round3(x / 1000.0)))
+                )
+            }
+            Value::Quantity { interval, unit } if unit == "m/s" => {
+                format!(
+                    "{} km/h",
+                    interval.reading(|x| fmt_grouped(round3(x * 3.6)))
+                )
+            }
+            Value::Quantity { interval, unit } if unit == "degC" => {
+                format!("{} °C", interval.reading(|x| fmt_grouped(round3(x))))
+            }
             Value::Quantity { interval, unit } if !unit.is_empty() => {
                 // A bare whole count ("26 leaders" = 25.5 to 26.5) reads as itself.
                 let mid = (interval.lo + interval.hi) / 2.0;
@@ -316,6 +333,11 @@ fn code_generalises(general: &str, specific: &str) -> bool {
     specific.len() > general.len()
         && specific.starts_with(general)
         && specific[general.len()..].starts_with([' ', '-', '/'])
+}
+
+/// Rounded to three decimals, for readings.
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
 }
 
 fn day_number(d: NaiveDate) -> i64 {

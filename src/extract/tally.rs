@@ -42,8 +42,16 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     if first >= 1000 && second < 100 {
         return None;
     }
-    let next = ctx.after().trim_start();
-    if next.starts_with('%') || next.to_lowercase().starts_with("per") {
+    // "2-3% higher", "2 to 3 hours later": a range of a quantity.
+    let next = ctx.after().trim_start().to_lowercase();
+    let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    if next.starts_with('%')
+        || [
+            "per", "percent", "points", "hours", "days", "weeks", "months", "years", "minutes",
+            "times", "km", "miles", "metres", "meters", "feet",
+        ]
+        .contains(&word.as_str())
+    {
         return None;
     }
     if of_total && first > second {

@@ -32,12 +32,17 @@ pub fn ordered<'a>(report: &'a Report, kinds: &[Kind]) -> Vec<&'a Comparison> {
     out
 }
 
-pub const NUMERIC: [Kind; 5] = [
+pub const NUMERIC: [Kind; 10] = [
     Kind::Duration,
     Kind::Since,
     Kind::Age,
     Kind::Count,
     Kind::Date,
+    Kind::Measure,
+    Kind::Time,
+    Kind::Tally,
+    Kind::Ordinal,
+    Kind::Identifier,
 ];
 
 /// A table in the house style.
