@@ -322,7 +322,12 @@ fn subject(ctx: &MatchContext) -> (String, String) {
                 let end = at + w_lower.len();
                 let bounded = !lower[..at].ends_with(char::is_alphanumeric)
                     && !lower[end..].starts_with(char::is_alphanumeric);
-                if !bounded || lower.len() != sentence.len() {
+                // Lower-casing may move byte offsets: use only hits that
+                // stand at the same place in the original sentence.
+                let Some(words) = sentence.get(at..end) else {
+                    continue;
+                };
+                if !bounded || !words.eq_ignore_ascii_case(w) {
                     continue;
                 }
                 let distance = if end <= span.0 {
@@ -331,7 +336,7 @@ fn subject(ctx: &MatchContext) -> (String, String) {
                     at.saturating_sub(span.1)
                 };
                 if best.is_none_or(|(d, _, _)| distance < d) {
-                    best = Some((distance, s.id.as_str(), &sentence[at..end]));
+                    best = Some((distance, s.id.as_str(), words));
                 }
             }
         }
@@ -424,6 +429,37 @@ mod tests {
         let later = one("They gained entry at 09:34, police said.", "2025-10-20");
         assert_eq!(w.value.relation(&inside.value), Relation::Overlap);
         assert_eq!(w.value.relation(&later.value), Relation::Disjoint);
+    }
+
+    #[test]
+    #[ignore = "gap: a local time is not compared with a UTC one even where the place is known (18:07 CET = 6:07 p.m. in Rome)"]
+    fn local_time_meets_its_zone() {
+        let a = one("White smoke rose at 18:07 CET.", "2025-05-08");
+        let b = one(
+            "White smoke rose at 6:07 p.m. local time in Rome.",
+            "2025-05-08",
+        );
+        assert_ne!(a.value.relation(&b.value), Relation::Incomparable);
+    }
+
+    #[test]
+    #[ignore = "gap: times in words (half past nine, a quarter to ten) are not read"]
+    fn times_in_words() {
+        let a = one("The alarm sounded at half past nine.", "2025-10-20");
+        assert_eq!(a.value.describe(), "09:30 local");
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        for text in [
+            "İİİ at 9:45 p.m. ET İstanbul time",
+            "at 23:59 UTC+14:00 and 00:00 UTC-12",
+            "between 11:59pm and 12:01am",
+            "at 99:99 and 0:00 and 24:00 GMT",
+            "at midnight(GMT",
+        ] {
+            let _ = times(text, "2025-03-30");
+        }
     }
 
     #[test]

@@ -108,6 +108,13 @@ mod tests {
     }
 
     #[test]
+    #[ignore = "gap: flight numbers without the word flight ('MH370 vanished') are not read"]
+    fn bare_flight_numbers() {
+        let f = one("MH370 vanished over the Indian Ocean in 2014.");
+        assert_eq!(f.value.describe(), "MH370");
+    }
+
+    #[test]
     fn not_identifiers() {
         assert!(codes("The flight lasted 20 minutes.").is_empty());
         assert!(codes("U.S. 20 runs through Oregon.").is_empty());

@@ -166,6 +166,13 @@ mod tests {
     }
 
     #[test]
+    #[ignore = "gap: regnal and Roman numerals (Leo XIV, Super Bowl LIX) are not read"]
+    fn roman_numerals() {
+        let a = ordinals("Pope Leo XIV greeted the crowd.");
+        assert_eq!(a[0].value.describe(), "14 ordinal");
+    }
+
+    #[test]
     fn ages_and_dates_are_not_ordinals() {
         assert!(ordinals("The war, now in its fourth year, drags on.").is_empty());
         assert!(ordinals("The vote is set for the 21st of May.").is_empty());

@@ -129,6 +129,13 @@ mod tests {
     }
 
     #[test]
+    #[ignore = "gap: tallies in words ('two to one', 'by a two-vote margin') are not read"]
+    fn tallies_in_words() {
+        let a = one("The committee voted seven to two to advance the bill.");
+        assert_eq!(a.value.describe(), "7-2");
+    }
+
+    #[test]
     fn not_tallies() {
         assert!(tallies("The 2024-25 season ended with a title.").is_empty());
         assert!(tallies("The epicenter was 119-136 km east-southeast of the city.").is_empty());
