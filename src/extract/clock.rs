@@ -216,7 +216,9 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
     let zone = match zone_words.as_deref() {
         None => "local-time".to_string(),
-        Some(z) if z.eq_ignore_ascii_case("local time") => "local-time".to_string(),
+        Some(z) if z.eq_ignore_ascii_case("local time") || z.eq_ignore_ascii_case("local") => {
+            "local-time".to_string()
+        }
         Some(z) => match utc_offset(z, ctx) {
             Some((least, most)) => {
                 lo -= most;
