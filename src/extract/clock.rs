@@ -460,7 +460,10 @@ mod tests {
             "at 99:99 and 0:00 and 24:00 GMT",
             "at midnight(GMT",
         ] {
-            let _ = times(text, "2025-03-30");
+            for f in times(text, "2025-03-30") {
+                let iv = f.value.interval().unwrap();
+                assert!(iv.lo <= iv.hi, "{text}: {iv:?}");
+            }
         }
     }
 

@@ -175,6 +175,10 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         };
         (converted, u.canonical, dimension)
     };
+    // "over 0 km" is no claim (and 0 × ∞ is no number).
+    if interval.lo.is_nan() || interval.hi.is_nan() || interval.lo > interval.hi {
+        return None;
+    }
     let subject = role(ctx, unit).unwrap_or(dimension);
     Some(Reading {
         value: Value::Quantity {
@@ -317,8 +321,12 @@ mod tests {
             "-°C °F 1-°C (°F) minus km",
             "İİ 4m (13ft İ) 9.9.9 km 1,5 km/h 10 F-16 5 m/s/s",
             "between 30 and 20 km, 20-10 m, magnitude 99.9, M0",
+            "around minus 10 °C, nearly -5°F, over 0 km, up to 2,700°F (1,500°C)",
         ] {
-            let _ = measures(text);
+            for f in measures(text) {
+                let iv = f.value.interval().unwrap();
+                assert!(iv.lo <= iv.hi, "{text}: {iv:?}");
+            }
         }
     }
 
