@@ -35,6 +35,16 @@ impl Extractor for Ordinal {
     }
 }
 
+/// Words after an ordinal that are no series ("the third party", "a second
+/// opinion") or no noun ("the second of", "the fourth largest").
+const NOT_ORDERED: &[&str] = &[
+    "party", "parties", "hand", "thought", "thoughts", "opinion", "world", "person", "nature",
+    "wind", "guess", "fiddle", "rate", "class", "degree", "cousin", "string", "language", "the",
+    "and", "of", "or", "in", "on", "at", "to", "for", "with", "from", "by", "was", "is", "are",
+    "were", "has", "had", "that", "which", "who", "one", "ones", "time", "year", "years",
+    "largest", "biggest", "highest", "lowest", "most", "least", "best", "worst", "oldest",
+];
+
 fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     let ord = caps.name("ord")?.as_str();
     if ord.eq_ignore_ascii_case("first") && caps.name("tens").is_none() {
@@ -71,6 +81,11 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         None if caps.name("place").is_some() => "place".to_string(),
         None => return None,
     };
+    // Any noun: not idioms, function words, adjectives or units of time
+    // ("in its fourth year" is an age).
+    if caps.name("any").is_some() && NOT_ORDERED.contains(&noun.as_str()) {
+        return None;
+    }
     let noun = noun.split_whitespace().collect::<Vec<_>>().join(" ");
     let noun = match noun.as_str() {
         "popes" => "pope".to_string(),
