@@ -128,6 +128,11 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     if [
         "per ",
         "a year",
+        "yearly",
+        "every year",
+        "monthly",
+        "daily",
+        "a month",
         "an hour",
         "a day",
         "/yr",
@@ -213,22 +218,28 @@ fn role(ctx: &MatchContext, unit: &str) -> Option<&'static str> {
             .find(|(ws, s)| fits(s) && ws.contains(&w))
             .map(|(_, s)| *s)
     };
-    let mut best: Option<(usize, &'static str)> = None;
-    for (d, w) in before.iter().rev().take(ROLE_BEFORE).enumerate() {
-        if let Some(s) = find(w) {
-            best = Some((d, s));
-            break;
-        }
-    }
-    for (d, w) in after.iter().take(ROLE_AFTER).enumerate() {
-        if let Some(s) = find(w) {
-            if best.is_none_or(|(bd, _)| d <= bd) {
+    // The nearest role word wins, but a plain height ("3m high") yields to
+    // what stands that high ("waves up to 3m high").
+    let nearest = |skip_height: bool| {
+        let role_of = |w: &String| find(w).filter(|s| !(skip_height && *s == "height"));
+        let mut best: Option<(usize, &'static str)> = None;
+        for (d, w) in before.iter().rev().take(ROLE_BEFORE).enumerate() {
+            if let Some(s) = role_of(w) {
                 best = Some((d, s));
+                break;
             }
-            break;
         }
-    }
-    best.map(|(_, s)| s)
+        for (d, w) in after.iter().take(ROLE_AFTER).enumerate() {
+            if let Some(s) = role_of(w) {
+                if best.is_none_or(|(bd, _)| d <= bd) {
+                    best = Some((d, s));
+                }
+                break;
+            }
+        }
+        best.map(|(_, s)| s)
+    };
+    nearest(true).or_else(|| nearest(false))
 }
 
 #[cfg(test)]
@@ -343,5 +354,6 @@ mod tests {
             measures("The Pacific Plate subducts beneath the Okhotsk Plate at 86mm per year.")
                 .is_empty()
         );
+        assert!(measures("The Pacific Plate subducts at 86mm yearly.").is_empty());
     }
 }
