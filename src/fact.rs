@@ -15,25 +15,35 @@ pub enum Kind {
     Age,
     Count,
     Date,
+    Money,
+    Percent,
+    Measure,
+    Time,
+    Tally,
+    Ordinal,
+    Identifier,
     Quote,
     Name,
     List,
-    Money,
-    Percent,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 15] = [
         Kind::Duration,
         Kind::Since,
         Kind::Age,
         Kind::Count,
         Kind::Date,
+        Kind::Money,
+        Kind::Percent,
+        Kind::Measure,
+        Kind::Time,
+        Kind::Tally,
+        Kind::Ordinal,
+        Kind::Identifier,
         Kind::Quote,
         Kind::Name,
         Kind::List,
-        Kind::Money,
-        Kind::Percent,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -43,6 +53,11 @@ impl Kind {
             Kind::Age => "age",
             Kind::Count => "count",
             Kind::Date => "date",
+            Kind::Measure => "measure",
+            Kind::Time => "time",
+            Kind::Tally => "tally",
+            Kind::Ordinal => "ordinal",
+            Kind::Identifier => "identifier",
             Kind::Quote => "quote",
             Kind::Name => "name",
             Kind::List => "list",
@@ -162,6 +177,26 @@ pub enum Value {
         #[serde(skip_serializing_if = "Option::is_none")]
         from: Option<Interval>,
     },
+    /// A clock time or window: minutes of the day, in UTC where the zone
+    /// was stated and known, else as read on the clock. `zone` is its unit:
+    /// `utc-time`, `local-time`, or a label crosscheck cannot resolve
+    /// (`XYZ-time`). `reading` is the time as printed ("02:45 UTC",
+    /// "09:20–09:27 local").
+    Clock {
+        interval: Interval,
+        zone: String,
+        reading: String,
+    },
+    /// A pair of figures compared as a pair: a vote or a score ("222-209",
+    /// "won 3-1"), or a part of a whole ("89 votes of 133", `of_total`).
+    Tally {
+        first: u64,
+        second: u64,
+        of_total: bool,
+    },
+    /// A code or model name, normalised ("AI171", "11A", "BOEING 787-8"),
+    /// with its scheme (`flight`, `seat`, `model`, `bill`).
+    Code { code: String, scheme: String },
 }
 
 /// How two values of one kind stand to each other, for verdicts.
@@ -206,7 +241,40 @@ impl Value {
             (Some(x), Some(y)) if x.same_as(&y) => Relation::Same,
             (Some(x), Some(y)) if x.overlaps(&y) => Relation::Overlap,
             (Some(_), Some(_)) => Relation::Disjoint,
-            _ => Relation::Incomparable,
+            _ => match (self, other) {
+                // A vote or score is one fact: "222-209" = "222 to 209";
+                // the order of the two figures is the writer's choice.
+                (
+                    Value::Tally {
+                        first: a1,
+                        second: a2,
+                        ..
+                    },
+                    Value::Tally {
+                        first: b1,
+                        second: b2,
+                        ..
+                    },
+                ) => {
+                    let sorted = |x: u64, y: u64| (x.max(y), x.min(y));
+                    if sorted(*a1, *a2) == sorted(*b1, *b2) {
+                        Relation::Same
+                    } else {
+                        Relation::Disjoint
+                    }
+                }
+                // "Boeing 787" generalises "Boeing 787-8".
+                (Value::Code { code: a, .. }, Value::Code { code: b, .. }) => {
+                    if a == b {
+                        Relation::Same
+                    } else if code_generalises(a, b) || code_generalises(b, a) {
+                        Relation::Overlap
+                    } else {
+                        Relation::Disjoint
+                    }
+                }
+                _ => Relation::Incomparable,
+            },
         }
     }
 
@@ -216,7 +284,8 @@ impl Value {
         match self {
             Value::Quantity { interval, .. }
             | Value::Money { interval, .. }
-            | Value::Percent { interval, .. } => Some(*interval),
+            | Value::Percent { interval, .. }
+            | Value::Clock { interval, .. } => Some(*interval),
             Value::Dates { from, to, .. } => Some(Interval::half_open(
                 day_number(*from) as f64,
                 day_number(*to) as f64,
@@ -233,6 +302,12 @@ impl Value {
             | Value::Money { unit, .. }
             | Value::Percent { unit, .. } => unit,
             Value::Dates { .. } => "days",
+            Value::Clock { zone, .. } => zone,
+            Value::Tally {
+                of_total: false, ..
+            } => "tally",
+            Value::Tally { of_total: true, .. } => "tally-of-total",
+            Value::Code { scheme, .. } => scheme,
             _ => "",
         }
     }
@@ -244,6 +319,25 @@ impl Value {
             Value::Quantity { interval, unit, .. } if unit == "s" => {
                 let (div, name) = duration_unit(interval);
                 format!("{} {name}", interval.reading(|x| fmt_grouped(x / div)))
+            }
+            // Distances read in kilometres and speeds in km/h, as news
+            // prints them, though compared in m and m/s.
+            Value::Quantity { interval, unit, .. }
+                if unit == "m" && interval.lo.abs() >= 1000.0 =>
+            {
+                format!(
+                    "{} km",
+                    interval.reading(|x| fmt_grouped(round3(x / 1000.0)))
+                )
+            }
+            Value::Quantity { interval, unit, .. } if unit == "m/s" => {
+                format!(
+                    "{} km/h",
+                    interval.reading(|x| fmt_grouped(round3(x * 3.6)))
+                )
+            }
+            Value::Quantity { interval, unit, .. } if unit == "degC" => {
+                format!("{} °C", interval.reading(|x| fmt_grouped(round3(x))))
             }
             Value::Quantity {
                 interval,
@@ -311,6 +405,18 @@ impl Value {
                 Some(f) => format!("{f} → {interval} {}", percent_sign(unit)),
                 None => format!("{interval} {}", percent_sign(unit)),
             },
+            Value::Clock { reading, .. } => reading.clone(),
+            Value::Tally {
+                first,
+                second,
+                of_total: false,
+            } => format!("{first}-{second}"),
+            Value::Tally {
+                first,
+                second,
+                of_total: true,
+            } => format!("{first} of {second}"),
+            Value::Code { code, .. } => code.clone(),
             Value::List {
                 members,
                 stated_count,
@@ -368,6 +474,19 @@ fn fmt_sig(x: f64) -> String {
     let s = format!("{v:.digits$}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     format!("{s}{suffix}")
+}
+
+/// Whether code `general` names a family that `specific` belongs to:
+/// "BOEING 787" of "BOEING 787-8", "BOEING" of "BOEING 787".
+fn code_generalises(general: &str, specific: &str) -> bool {
+    specific.len() > general.len()
+        && specific.starts_with(general)
+        && specific[general.len()..].starts_with([' ', '-', '/'])
+}
+
+/// Rounded to three decimals, for readings.
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
 }
 
 fn day_number(d: NaiveDate) -> i64 {

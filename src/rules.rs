@@ -36,6 +36,11 @@ pub const FILES: &[(&str, &str)] = &[
     ("money.toml", include_str!("../rules/money.toml")),
     ("percent.toml", include_str!("../rules/percent.toml")),
     ("date.toml", include_str!("../rules/date.toml")),
+    ("measure.toml", include_str!("../rules/measure.toml")),
+    ("time.toml", include_str!("../rules/time.toml")),
+    ("tally.toml", include_str!("../rules/tally.toml")),
+    ("ordinal.toml", include_str!("../rules/ordinal.toml")),
+    ("identifier.toml", include_str!("../rules/identifier.toml")),
     ("quotes.toml", include_str!("../rules/quotes.toml")),
     ("names.toml", include_str!("../rules/names.toml")),
     ("lists.toml", include_str!("../rules/lists.toml")),
@@ -52,6 +57,11 @@ pub const PATTERN_FILES: &[(&str, Kind)] = &[
     ("money.toml", Kind::Money),
     ("percent.toml", Kind::Percent),
     ("count.toml", Kind::Count),
+    ("measure.toml", Kind::Measure),
+    ("time.toml", Kind::Time),
+    ("tally.toml", Kind::Tally),
+    ("ordinal.toml", Kind::Ordinal),
+    ("identifier.toml", Kind::Identifier),
 ];
 
 /// Every rule, parsed and compiled.

@@ -2,23 +2,29 @@
 //! order of [`REGISTRY`]. An extractor reads a cleaned document and the rules
 //! and returns facts; it never compares.
 //!
-//! Numeric kinds (since, age, date, duration, count) claim text in registry
+//! Numeric kinds (since, age, date, time, identifier, duration, measure,
+//! tally, ordinal, count) claim text in registry
 //! order: where two overlap, the earlier kind keeps it ("first meeting … in
 //! six years" is a `since` fact, not also a six-year duration). Quotes,
 //! names and lists may overlap anything.
 
 pub mod age;
+pub mod clock;
 pub mod count;
 pub mod date;
 pub mod duration;
 pub mod frame;
+pub mod identifier;
 pub mod list;
+pub mod measure;
 pub mod money;
 pub mod name;
 pub mod numeric;
+pub mod ordinal;
 pub mod percent;
 pub mod quote;
 pub mod since;
+pub mod tally;
 
 use crate::clean::Document;
 use crate::fact::{Fact, Kind};
@@ -35,9 +41,15 @@ pub static REGISTRY: &[&dyn Extractor] = &[
     &since::Since,
     &age::Age,
     &date::Date,
+    &clock::Clock,
+    &identifier::Identifier,
     &duration::Duration,
     &money::Money,
     &percent::Percent,
+    // Measures before counts: "4 meters" is never a count of meters.
+    &measure::Measure,
+    &tally::Tally,
+    &ordinal::Ordinal,
     &count::Count,
     &quote::Quote,
     &name::Name,
@@ -55,6 +67,11 @@ fn is_numeric(kind: Kind) -> bool {
             | Kind::Count
             | Kind::Money
             | Kind::Percent
+            | Kind::Measure
+            | Kind::Time
+            | Kind::Tally
+            | Kind::Ordinal
+            | Kind::Identifier
     )
 }
 

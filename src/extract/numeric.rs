@@ -13,6 +13,7 @@
 //! | `{month}`, `{weekday}` | month names and abbreviations (`Oct`, `Jan.`, `Sept`), weekday names |
 //! | `{currency_pre}` | a currency before an amount: `$`, `€`, `US$`, `USD`, `Rs` |
 //! | `{currency_word}` | a currency after an amount: `euros`, `pounds sterling`, `USD` |
+//! | `{measure_unit}` | a unit of length, speed or temperature: `km`, `miles per hour`, `°F` |
 //!
 //! The fact's words are the whole match, or the group named `fact` where a
 //! pattern has one. `skip` patterns are checked against the `num` group
@@ -42,6 +43,9 @@ pub struct PatternFile {
     /// ("several times", "a couple of big ones"); used by counts.
     #[serde(default)]
     pub not_nouns: Vec<String>,
+    /// Time-zone names and abbreviations ("ET", "CET"); used by clock times.
+    #[serde(default)]
+    pub zone: Vec<super::clock::Zone>,
     #[serde(default)]
     pub rule: Vec<PatternRule>,
 }
@@ -86,6 +90,7 @@ pub struct PatternSet {
     pub rules: Vec<Pattern>,
     pub skip: Vec<Regex>,
     pub not_nouns: Vec<String>,
+    pub zones: Vec<super::clock::Zone>,
 }
 
 /// The time units `{unit}` matches.
@@ -94,7 +99,7 @@ const UNIT: &str = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|f
 impl PatternSet {
     pub fn compile(kind: Kind, file: PatternFile, hedges: &HedgeFile, ctx: &Ctx) -> Result<Self> {
         let weekdays = time::WEEKDAYS.join("|");
-        let macros: [(&str, String); 8] = [
+        let macros: [(&str, String); 9] = [
             ("{number}", numbers::number_pattern()),
             ("{ordinal}", numbers::ordinal_pattern()),
             ("{hedge}", hedges.pattern()),
@@ -103,6 +108,7 @@ impl PatternSet {
             ("{weekday}", format!("(?:{weekdays})")),
             ("{currency_pre}", currency::pre_pattern()),
             ("{currency_word}", currency::word_pattern()),
+            ("{measure_unit}", crate::normalise::units::pattern()),
         ];
         let expand = |p: &str| {
             let mut s = p.to_string();
@@ -137,11 +143,15 @@ impl PatternSet {
             })?);
         }
         let not_nouns = file.not_nouns.iter().map(|w| w.to_lowercase()).collect();
+        for z in &file.zone {
+            z.check().map_err(|e| ctx.error_at(0, e))?;
+        }
         Ok(PatternSet {
             kind,
             rules,
             skip,
             not_nouns,
+            zones: file.zone,
         })
     }
 

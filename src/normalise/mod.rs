@@ -10,3 +10,4 @@ pub mod numbers;
 pub mod quotes;
 pub mod subjects;
 pub mod time;
+pub mod units;

@@ -33,7 +33,7 @@ pub fn ordered<'a>(report: &'a Report, kinds: &[Kind]) -> Vec<&'a Comparison> {
     out
 }
 
-pub const NUMERIC: [Kind; 7] = [
+pub const NUMERIC: [Kind; 12] = [
     Kind::Duration,
     Kind::Since,
     Kind::Age,
@@ -41,6 +41,11 @@ pub const NUMERIC: [Kind; 7] = [
     Kind::Date,
     Kind::Money,
     Kind::Percent,
+    Kind::Measure,
+    Kind::Time,
+    Kind::Tally,
+    Kind::Ordinal,
+    Kind::Identifier,
 ];
 
 /// A table in the house style.
