@@ -455,18 +455,6 @@ fn starts_with_title(after: &str, vocab: &Vocab) -> bool {
     })
 }
 
-/// Whether byte `at` stands inside double quotation marks in its paragraph.
-fn in_quotes(doc: &Document, at: usize) -> bool {
-    let Some(&(a, _)) = doc.paragraphs.iter().find(|&&(a, b)| a <= at && at < b) else {
-        return false;
-    };
-    let before = &doc.text[a..at];
-    let straight = before.matches('"').count() % 2 == 1;
-    let open = before.rfind('“');
-    let close = before.rfind('”');
-    straight || matches!((open, close), (Some(o), c) if c.is_none_or(|c| c < o))
-}
-
 pub struct Name;
 
 impl Extractor for Name {
@@ -474,18 +462,18 @@ impl Extractor for Name {
         Kind::Name
     }
 
-    fn extract(&self, doc: &Document, rules: &Rules) -> Vec<Fact> {
-        let all = mentions(doc, &rules.names);
+    fn extract(&self, doc: &Document, _rules: &Rules) -> Vec<Fact> {
+        let all = &doc.mentions.people;
         // One fact per spelling: the first mention outside quotation marks,
         // else the first.
         let mut chosen: BTreeMap<&str, &Mention> = BTreeMap::new();
-        for m in &all {
-            let quoted = in_quotes(doc, m.start);
+        for m in all {
+            let quoted = doc.mentions.in_quotes(m.start);
             match chosen.get(m.surface.as_str()) {
                 None => {
                     chosen.insert(&m.surface, m);
                 }
-                Some(prev) if in_quotes(doc, prev.start) && !quoted => {
+                Some(prev) if doc.mentions.in_quotes(prev.start) && !quoted => {
                     chosen.insert(&m.surface, m);
                 }
                 _ => {}

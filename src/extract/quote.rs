@@ -44,6 +44,7 @@
 //! Rules: `rules/quotes.toml`.
 
 use super::Extractor;
+use crate::clean::mentions::QuoteSpan as Span;
 use crate::clean::{Document, example_document};
 use crate::fact::{Fact, Kind, Value};
 use crate::normalise::{names, quotes as qnorm};
@@ -184,152 +185,6 @@ impl Extractor for Quote {
             None => Vec::new(),
         }
     }
-}
-
-/// Which mark family a quote uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Family {
-    Double,
-    Single,
-}
-
-/// A quote mark and what it may do where it stands.
-#[derive(Clone, Copy, Debug)]
-struct Mark {
-    at: usize,
-    len: usize,
-    family: Family,
-    open: bool,
-    close: bool,
-}
-
-/// One quoted passage: the opening mark, the words, and the end of the
-/// closing mark (or of the paragraph when the quote runs on).
-#[derive(Clone, Copy, Debug)]
-struct Span {
-    open: usize,
-    inner_start: usize,
-    inner_end: usize,
-    close_end: usize,
-}
-
-fn is_open_context(c: Option<char>) -> bool {
-    match c {
-        None => true,
-        Some(c) => {
-            c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘')
-        }
-    }
-}
-
-fn starts_word(rest: &str) -> bool {
-    match rest.chars().next() {
-        Some(c) if c.is_alphanumeric() || matches!(c, '[' | '(' | '…' | '$' | '£' | '€') => {
-            true
-        }
-        Some('.') => rest.starts_with("..."),
-        _ => false,
-    }
-}
-
-/// The quote marks of a paragraph, classified by their neighbours.
-fn marks(text: &str, a: usize, b: usize) -> Vec<Mark> {
-    let para = &text[a..b];
-    let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    for (i, ch) in para.char_indices() {
-        let rest = &para[i + ch.len_utf8()..];
-        let next = rest.chars().next();
-        let between_letters =
-            prev.is_some_and(|p| p.is_alphanumeric()) && next.is_some_and(|n| n.is_alphanumeric());
-        let open_ctx = is_open_context(prev) && starts_word(rest);
-        let after_space = prev.is_none_or(|p| p.is_whitespace());
-        let mark = match ch {
-            '“' => Some((Family::Double, true, false)),
-            '”' => Some((Family::Double, false, true)),
-            '"' => {
-                let spaced = after_space && next.is_none_or(|n| n.is_whitespace());
-                Some((Family::Double, open_ctx || spaced, !open_ctx || spaced))
-            }
-            '‘' if !between_letters => Some((Family::Single, true, false)),
-            '\'' | '’' if !between_letters => {
-                if open_ctx {
-                    Some((Family::Single, true, false))
-                } else {
-                    Some((Family::Single, false, !after_space || !starts_word(rest)))
-                }
-            }
-            _ => None,
-        };
-        if let Some((family, open, close)) = mark
-            && (open || close)
-        {
-            out.push(Mark {
-                at: a + i,
-                len: ch.len_utf8(),
-                family,
-                open,
-                close,
-            });
-        }
-        prev = Some(ch);
-    }
-    out
-}
-
-/// Pairs marks of one family into spans, skipping marks inside `outer`.
-fn pair(marks: &[Mark], family: Family, outer: &[Span], para_end: usize) -> Vec<Span> {
-    // `outer` is sorted and disjoint: the span holding `at` is the last one
-    // opening before it.
-    let inside = |at: usize| {
-        let i = outer.partition_point(|s| s.open <= at);
-        i > 0 && at < outer[i - 1].close_end
-    };
-    let mut out = Vec::new();
-    let mut open: Option<Mark> = None;
-    for m in marks.iter().filter(|m| m.family == family && !inside(m.at)) {
-        match open {
-            None if m.open => open = Some(*m),
-            None => {}
-            Some(o) if m.close => {
-                out.push(Span {
-                    open: o.at,
-                    inner_start: o.at + o.len,
-                    inner_end: m.at,
-                    close_end: m.at + m.len,
-                });
-                open = None;
-            }
-            Some(_) => open = Some(*m),
-        }
-    }
-    // A double quote left open runs to the paragraph end (the next paragraph
-    // reopens it); a lone single mark is more likely an apostrophe.
-    if let Some(o) = open
-        && family == Family::Double
-    {
-        out.push(Span {
-            open: o.at,
-            inner_start: o.at + o.len,
-            inner_end: para_end,
-            close_end: para_end,
-        });
-    }
-    out
-}
-
-/// All quote spans of a document, in file order.
-fn spans(doc: &Document) -> Vec<Span> {
-    let mut all = Vec::new();
-    for &(a, b) in &doc.paragraphs {
-        let ms = marks(&doc.text, a, b);
-        let doubles = pair(&ms, Family::Double, &[], b);
-        let singles = pair(&ms, Family::Single, &doubles, b);
-        all.extend(doubles);
-        all.extend(singles);
-    }
-    all.sort_by_key(|s| s.open);
-    all
 }
 
 /// Regexes built from the rule file's word lists.
@@ -829,8 +684,8 @@ fn pieces(text: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
 }
 
 fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact> {
-    let spans = spans(doc);
-    let masked = masked_text(doc, &spans);
+    let spans = &doc.mentions.quotes;
+    let masked = masked_text(doc, spans);
     let people = People::find(&masked, c);
     let mut reader = Reader {
         text: &doc.text,
@@ -842,7 +697,7 @@ fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact>
     };
     // reach[i]: the furthest end of the first i quotes.
     let mut reach = vec![0];
-    for s in &spans {
+    for s in spans {
         reach.push(reach.last().copied().unwrap_or(0).max(s.close_end));
     }
     let mut facts = Vec::new();
