@@ -320,6 +320,7 @@ fn participants(
     let in_sentence: Vec<&Mention> = people
         .iter()
         .filter(|m| m.start >= base && m.end <= base + text.len())
+        .filter(|m| m.entity == crate::fact::Entity::Person)
         .collect();
     // (mention, segment side, cue start) for every member found.
     let mut found: Vec<(&Mention, Option<String>, usize)> = Vec::new();
