@@ -46,7 +46,7 @@
 use super::Extractor;
 use crate::clean::mentions::QuoteSpan as Span;
 use crate::clean::{Document, example_document};
-use crate::fact::{Fact, Kind, Value};
+use crate::fact::{Entity, Fact, Kind, Value};
 use crate::normalise::{names, quotes as qnorm};
 use crate::rules::Rules;
 use regex::Regex;
@@ -61,7 +61,9 @@ pub struct QuoteRules {
     /// Verbs that attribute a quote.
     #[serde(default)]
     pub speech_verbs: Vec<String>,
-    /// Words before a name that make it a person's name.
+    /// Words before a name that make it a person's name. Kept for rule
+    /// files that set it; people now come from the shared mentions
+    /// ([`crate::clean::mentions`]) and `names.toml`'s titles.
     #[serde(default)]
     pub person_titles: Vec<String>,
     /// Words right before an opening mark that make the quote not speech.
@@ -190,9 +192,6 @@ impl Extractor for Quote {
 /// Regexes built from the rule file's word lists.
 #[derive(Clone, Debug)]
 struct Compiled {
-    title_name: Regex,
-    subject_verb: Regex,
-    verb_subject: Regex,
     post: Regex,
     verb: Regex,
     pronoun: Regex,
@@ -228,7 +227,6 @@ fn alternation(words: &[String]) -> String {
 impl Compiled {
     fn new(r: &QuoteRules) -> Option<Compiled> {
         let verbs = alternation(&r.speech_verbs);
-        let titles = alternation(&r.person_titles);
         let name3 = format!(r"{NAME}(?:\s+{NAME}){{0,2}}");
         let subj = format!(
             r"[Hh]e|[Ss]he|[Tt]hey|[Tt]he(?:\s+[\p{{L}}.’'-]+){{1,3}}?|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{name3}"
@@ -245,15 +243,8 @@ impl Compiled {
             .collect::<Result<Vec<_>, _>>()
             .ok()?;
         Some(Compiled {
-            title_name: Regex::new(&format!(r"(?-u:\b)(?:{titles})\.?\s+({name3})")).ok()?,
-            subject_verb: Regex::new(&format!(r"({name3})\s+{ADVERB}(?:{verbs})(?-u:\b)"))
-                .ok()?,
-            verb_subject: Regex::new(&format!(
-                r"(?-u:\b)(?:said|says|added|wrote|continued|replied|responded)\s+({name3})"
-            ))
-            .ok()?,
             post: Regex::new(&format!(
-                r"^[\s,]*(?:(?P<s>{subj})\s+{ADVERB}(?:{verbs})(?-u:\b)|(?:said|says|added|wrote|continued|replied|asked)\s+(?P<s2>{NAME}(?:\s+{NAME}|\s+of|\s+the){{0,5}})|(?P<s3>(?:[\p{{L}}’'.-]+\s+){{1,4}}?{name3})\s+{ADVERB}(?:{verbs})(?-u:\b))"
+                r"^[\s,]*(?:(?P<s>{subj})\s+{ADVERB}(?:{verbs})(?-u:\b)|(?P<v2>{verbs})\s+(?P<s2>{NAME}(?:\s+{NAME}|\s+of|\s+the){{0,5}})|(?P<s3>(?:[\p{{L}}’'.-]+\s+){{1,4}}?{name3})\s+{ADVERB}(?:{verbs})(?-u:\b))"
             ))
             .ok()?,
             verb: Regex::new(&format!(r"(?i)(?-u:\b)(?:{verbs})(?-u:\b)")).ok()?,
@@ -266,6 +257,10 @@ impl Compiled {
 
 /// Words that start a capitalised run without being a name.
 const NOT_NAMES: &[&str] = &[
+    "There",
+    "Here",
+    "What",
+    "Speaking",
     "The",
     "A",
     "An",
@@ -345,15 +340,35 @@ fn fold(s: &str) -> String {
 struct People {
     /// folded surname → surname as spelled first.
     by_fold: BTreeMap<String, String>,
-    /// (byte, surname) of every mention outside quotes.
-    mentions: Vec<(usize, String)>,
+    /// (byte, surname, end byte) of every person mention outside quotes.
+    mentions: Vec<(usize, String, usize)>,
     /// (byte, title index, surname) of every "Russian President Vladimir Putin".
     holders: Vec<(usize, usize, String)>,
 }
 
 impl People {
-    fn find(masked: &str, c: &Compiled) -> People {
+    /// The people of the document's shared mentions
+    /// ([`crate::clean::mentions`]) outside quotes, and the holders of the
+    /// rules' titles.
+    fn find(doc: &Document, masked: &str, c: &Compiled) -> People {
         let mut by_fold = BTreeMap::new();
+        let mut mentions: Vec<(usize, String, usize)> = Vec::new();
+        for m in doc
+            .mentions
+            .people
+            .iter()
+            .filter(|m| m.entity == Entity::Person && !doc.mentions.in_quotes(m.start))
+        {
+            let surname = names::Person::parse(&m.surface).surname;
+            if surname.chars().count() < 2 {
+                continue;
+            }
+            let spelled = by_fold
+                .entry(fold(&surname))
+                .or_insert_with(|| surname.clone())
+                .clone();
+            mentions.push((m.start, spelled, m.end));
+        }
         // Find first, capture within the match: a capturing search over a
         // whole article is much slower than a plain one.
         let captures = |re: &Regex| -> Vec<(usize, String)> {
@@ -364,13 +379,6 @@ impl People {
                 })
                 .collect()
         };
-        for re in [&c.title_name, &c.subject_verb, &c.verb_subject] {
-            for (_, run) in captures(re) {
-                if let Some(s) = surname(&run) {
-                    by_fold.entry(fold(&s)).or_insert(s);
-                }
-            }
-        }
         let mut holders = Vec::new();
         for (i, re) in c.holders.iter().enumerate() {
             for (at, run) in captures(re) {
@@ -381,14 +389,6 @@ impl People {
             }
         }
         holders.sort();
-        let mentions = c
-            .capital
-            .find_iter(masked)
-            .filter_map(|m| {
-                let w = strip_possessive(m.as_str());
-                by_fold.get(&fold(w)).map(|s| (m.start(), s.clone()))
-            })
-            .collect();
         People {
             by_fold,
             mentions,
@@ -530,6 +530,53 @@ impl Reader<'_> {
         best
     }
 
+    /// The person or pronoun standing right before the verb at `to` ("while
+    /// Xi noted that …", "Still, he stressed"): only an adverb or two may
+    /// stand between them, no comma ("Trump, speaking to Putin, said" is
+    /// Trump's, found by [`Reader::first_subject`]).
+    fn subject_before(&self, from: usize, to: usize) -> Option<(usize, String)> {
+        let close = |end: usize| {
+            let gap = &self.masked[end.min(to)..to];
+            gap.split_whitespace().count() <= 2
+                && gap
+                    .split_whitespace()
+                    .all(|w| w.chars().all(char::is_lowercase))
+        };
+        let i = self.people.mentions.partition_point(|m| m.0 < to);
+        let person = i
+            .checked_sub(1)
+            .and_then(|k| self.people.mentions.get(k))
+            .filter(|m| m.0 >= from && close(m.2))
+            // "between Trump and Putin concluded": a name after "and" or a
+            // preposition is not the verb's subject alone.
+            .filter(|m| {
+                // The last lowercase word, titles ("Russian President") skipped.
+                let last = self.masked[from..m.0]
+                    .split_whitespace()
+                    .rev()
+                    .find(|w| !w.starts_with(char::is_uppercase))
+                    .unwrap_or("")
+                    .to_lowercase();
+                ![
+                    "and", "or", "with", "between", "to", "of", "by", "from", "for",
+                ]
+                .contains(&last.as_str())
+            })
+            .map(|m| (m.0, m.1.clone()));
+        let window = &self.masked[from..to];
+        let pronoun = self
+            .c
+            .pronoun
+            .find_iter(window)
+            .last()
+            .filter(|m| close(from + m.end()))
+            .map(|m| (from + m.start(), m.as_str().to_string()));
+        match (person, pronoun) {
+            (Some(p), Some(q)) => Some(if p.0 > q.0 { p } else { q }),
+            (p, q) => p.or(q),
+        }
+    }
+
     /// Whether the words right before an opening mark say it is a display.
     fn is_display(&self, sentence_start: usize, open: usize) -> bool {
         let before = self.masked[sentence_start..open]
@@ -574,8 +621,33 @@ impl Reader<'_> {
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
+        // `…,” while Xi noted that …`: a conjunction starts another clause,
+        // whose speaker is not this quote's.
+        let first_word = after
+            .trim_start_matches(|c: char| c == ',' || c.is_whitespace())
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let next_clause =
+            ["while", "whereas", "but", "and", "as", "although", "though"].contains(&first_word);
         if let Some(cap) = self.c.post.captures(after)
             && !(ends_sentence && next_capital)
+            && !next_clause
+            && let Some(v) = cap.name("v2")
+        {
+            // `,” warned AccuWeather's lead hurricane expert Alex DaSilva.`:
+            // the first person named after the verb, in this sentence.
+            let from = s.close_end + v.end();
+            let to = s.close_end + after.find(['.', '“', '"', ';']).unwrap_or(after.len());
+            let i = self.people.mentions.partition_point(|m| m.0 < from);
+            if let Some(m) = self.people.mentions.get(i).filter(|m| m.0 < to) {
+                let words = self.text[m.0..m.2].to_string();
+                return (Some(m.1.clone()), Some(words), Found::After);
+            }
+        }
+        if let Some(cap) = self.c.post.captures(after)
+            && !(ends_sentence && next_capital)
+            && !next_clause
             && let Some(m) = cap
                 .name("s")
                 .or_else(|| cap.name("s2"))
@@ -594,7 +666,10 @@ impl Reader<'_> {
         let colon = prefix.trim_end().ends_with(':');
         if verb.is_some() || colon {
             let to = verb.map_or(s.open, |v| sentence_start + v.start());
-            if let Some((at, words)) = self.first_subject(sentence_start, to) {
+            let subject = self
+                .subject_before(sentence_start, to)
+                .or_else(|| self.first_subject(sentence_start, to));
+            if let Some((at, words)) = subject {
                 let who = self.resolve(&words, at);
                 if who.is_some() {
                     return (who, Some(words), Found::Before);
@@ -686,7 +761,7 @@ fn pieces(text: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
 fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact> {
     let spans = &doc.mentions.quotes;
     let masked = masked_text(doc, spans);
-    let people = People::find(&masked, c);
+    let people = People::find(doc, &masked, c);
     let mut reader = Reader {
         text: &doc.text,
         masked: &masked,
@@ -715,6 +790,8 @@ fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact>
             let (who, words, found) = reader.speaker(s, sentence.start, continues);
             if let Some(w) = &who {
                 this_speaker = Some(w.clone());
+                // "he" later in the same sentence is this speaker.
+                reader.focus = Some(w.clone());
             }
             let speech = found != Found::Display;
             for (a, b) in pieces(reader.text, s.inner_start, s.inner_end) {
@@ -743,7 +820,7 @@ fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact>
         }
         if this_speaker.is_some() {
             reader.focus = this_speaker.clone();
-        } else if let Some((_, first)) = {
+        } else if let Some((_, first, _)) = {
             let mentions = &reader.people.mentions;
             let i = mentions.partition_point(|m| m.0 < sentence.start);
             mentions.get(i).filter(|m| m.0 < sentence.end)
