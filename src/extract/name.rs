@@ -11,6 +11,14 @@
 //! - two to four name-shaped words none of which is a place, organisation,
 //!   day or sentence opener ("Oleksiy Honcharenko").
 //!
+//! A run of name-shaped words after a place cue ("city of", "capital of",
+//! "in", "near", "125km east-southeast of") or ending in a place noun
+//! ("Kamchatka Peninsula") is a place: a name of kind `place`, keyed whole
+//! ([`place_key`]). A one-word "person" the document also names as a place
+//! is the place. In a title-case heading ("Tsunami Warnings Activated") and
+//! for runs holding a word the document writes in lowercase ("Geological
+//! Survey"), capitals alone are no evidence of a person.
+//!
 //! A bare surname ("Putin", "Zelenskiy's") is a person once the document
 //! has named someone of that surname with evidence; a lone capitalised word
 //! without it (a sentence-initial "Speaking", "Anchorage") is not.
@@ -23,7 +31,10 @@
 //!
 //! ## Known gaps
 //! - Given names used alone ("Melania", "Vladimir") are not read as people.
-//! - Hyphenated names (Jean-Claude) break a run; a sentence-initial adverb
+//! - A place with no cue opening a sentence ("Petropavlovsk-Kamchatski
+//!   experienced power outages") is missed; languages after "in" ("in
+//!   Latin") read as places unless `not_names` lists them.
+//! - A sentence-initial adverb
 //!   the lists do not know ("Yesterday Trump said") joins the name.
 //!
 //! Rules: `rules/names.toml`.
@@ -382,6 +393,19 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
             read_run(doc, s.start, &run, vocab, &ctx, &mut found, &mut bare);
         }
     }
+    // A one-word "person" the document also names as a place ("Jamaica is
+    // bracing …" and "in Jamaica") is the place.
+    let places: BTreeSet<String> = found
+        .iter()
+        .filter(|(m, _)| m.entity == Entity::Place)
+        .map(|(m, _)| place_key(&m.surface))
+        .collect();
+    found.retain(|(m, _)| {
+        m.entity == Entity::Place
+            || m.rule == "name.titled"
+            || m.surface.contains(' ')
+            || !places.contains(&place_key(&m.surface))
+    });
     let known: BTreeSet<String> = found
         .iter()
         .filter(|(m, _)| m.entity == Entity::Person)
@@ -611,7 +635,15 @@ fn read_run(
     });
     let rule = if titled_in_run || vocab.ends_with_title(&before) {
         Some("name.titled")
-    } else if (!possessive && attached && vocab.speech.contains(&next_word))
+    } else if (!possessive
+        && attached
+        && vocab.speech.contains(&next_word)
+        // "Jamaica is bracing …": a linking verb after one word opening the
+        // sentence is no evidence of a person (a place or a body does that
+        // too).
+        && (j - i >= 2
+            || start != sentence_start
+            || !["is", "has", "had", "was", "who"].contains(&next_word.as_str())))
         || before.trim_end().ends_with("said")
         || before.trim_end().ends_with("according to")
     {
