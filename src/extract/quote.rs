@@ -638,7 +638,7 @@ impl Reader<'_> {
             // `,” warned AccuWeather's lead hurricane expert Alex DaSilva.`:
             // the first person named after the verb, in this sentence.
             let from = s.close_end + v.end();
-            let to = s.close_end + after.find(['.', '“', '"', ';']).unwrap_or(after.len());
+            let to = s.close_end + attribution_end(after);
             let i = self.people.mentions.partition_point(|m| m.0 < from);
             if let Some(m) = self.people.mentions.get(i).filter(|m| m.0 < to) {
                 let words = self.text[m.0..m.2].to_string();
@@ -712,6 +712,30 @@ fn clause_start(masked: &str, from: usize, to: usize) -> usize {
         prev = Some(ch);
     }
     start
+}
+
+/// Where the attribution after a quote ends: at the next quote mark,
+/// semicolon or full stop, except the stop of a short capitalised
+/// abbreviation ("said Rep. Tom Cole").
+fn attribution_end(after: &str) -> usize {
+    for (i, c) in after.char_indices() {
+        match c {
+            '“' | '"' | ';' => return i,
+            '.' => {
+                let word = after[..i]
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                let abbreviation =
+                    word.starts_with(char::is_uppercase) && word.chars().count() <= 4;
+                if !abbreviation {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    after.len()
 }
 
 /// The length of an ellipsis at the start of `rest`, or 0.
