@@ -272,6 +272,9 @@ fn judge(g: &Group) -> Comparison {
         .map(|f| surface_of(f))
         .max_by_key(|s| (s.split_whitespace().count(), std::cmp::Reverse(*s)))
         .unwrap_or("");
+    // A misspelt name goes by the spelling most outlets use.
+    let majority = if g.misspelt { spellings(g) } else { Vec::new() };
+    let full = majority.first().map_or(full, |(s, _)| *s);
     let key = match g.entity {
         Entity::Person => format!("name/{}", g.key),
         Entity::Place => format!("name/place:{}", g.key),
