@@ -148,8 +148,13 @@ pub enum Value {
         key: String,
         speech: bool,
     },
-    /// A person's name as spelled, and the entity key.
-    Name { surface: String, key: String },
+    /// A person's or place's name as spelled, the entity key, and which of
+    /// the two it names.
+    Name {
+        surface: String,
+        key: String,
+        entity: Entity,
+    },
     /// A set of people, with the count the text states and the side.
     List {
         members: Vec<Member>,
@@ -197,6 +202,17 @@ pub enum Value {
     /// A code or model name, normalised ("AI171", "11A", "BOEING 787-8"),
     /// with its scheme (`flight`, `seat`, `model`, `bill`).
     Code { code: String, scheme: String },
+}
+
+/// What a name fact names: a person, or a place (a city, a region, a
+/// peninsula). Places are compared for spelling like people, but never
+/// merged into a longer place ("Santiago de Cuba" is not "Cuba").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Entity {
+    #[default]
+    Person,
+    Place,
 }
 
 /// How two values of one kind stand to each other, for verdicts.

@@ -453,3 +453,133 @@ fn spellings_listed_in_the_rules_are_one_person() {
     assert_eq!(c.key, name_comparison(&r, "b", "Aleksandr Lukashenko").key);
     assert_eq!(c.verdict, Verdict::Variant, "{}", c.detail);
 }
+
+fn name_facts_of(r: &Report, entity: crosscheck::fact::Entity) -> Vec<&Fact> {
+    r.facts
+        .iter()
+        .filter(|f| matches!(&f.value, Value::Name { entity: e, .. } if *e == entity))
+        .collect()
+}
+
+#[test]
+fn a_misspelling_in_one_outlet_is_a_conflict_naming_the_majority_spelling() {
+    // Trump–Xi summit in Busan: anews.az writes "Latnick" where the others
+    // write "Lutnick".
+    let r = analyse(&[
+        (
+            "arynews",
+            "The US delegation included Commerce Secretary Howard Lutnick.",
+        ),
+        (
+            "plataforma",
+            "Commerce Secretary Howard Lutnick joined the talks.",
+        ),
+        (
+            "anews",
+            "Commerce Secretary Howard Latnick was also present.",
+        ),
+    ]);
+    let c = name_comparison(&r, "anews", "Howard Latnick");
+    assert_eq!(c.verdict, Verdict::Conflict, "{}", c.detail);
+    assert!(
+        c.detail.contains("majority spelling is Howard Lutnick"),
+        "{}",
+        c.detail
+    );
+    assert_eq!(sources(&r, c), ["anews", "arynews", "plataforma"]);
+}
+
+#[test]
+fn a_misspelt_given_name_is_a_conflict_too() {
+    // Air India crash: "Viswash" for "Vishwash".
+    let r = analyse(&[
+        (
+            "moneycontrol",
+            "The survivor, Vishwash Kumar Ramesh, walked out of the wreckage.",
+        ),
+        (
+            "economictimes",
+            "The survivor, Viswash Kumar Ramesh, was in seat 11A.",
+        ),
+    ]);
+    let c = name_comparison(&r, "economictimes", "Viswash Kumar Ramesh");
+    assert_eq!(c.verdict, Verdict::Conflict, "{}", c.detail);
+}
+
+#[test]
+fn one_outlet_naming_both_spellings_names_two_people() {
+    let r = analyse(&[
+        (
+            "a",
+            "Trade Representative Jamieson Greer and his aide Jamison Greer arrived.",
+        ),
+        ("b", "Trade Representative Jamieson Greer spoke first."),
+    ]);
+    let c = name_comparison(&r, "a", "Jamison Greer");
+    assert_eq!(c.verdict, Verdict::SingleSource, "{}", c.detail);
+}
+
+#[test]
+fn transliteration_and_diacritics_are_never_a_conflict() {
+    // Louvre heist: "Eugénie" / "Eugenie"; a Kyiv story: Zelenskiy / Zelensky.
+    let r = analyse(&[
+        (
+            "holotruth",
+            "Thieves dropped the crown of Empress Eugénie. Volodymyr Zelenskiy said nothing.",
+        ),
+        (
+            "bbc",
+            "A crown belonging to Empress Eugenie was recovered. Volodymyr Zelensky said nothing.",
+        ),
+    ]);
+    for (src, spelling) in [("holotruth", "Eugénie"), ("bbc", "Volodymyr Zelensky")] {
+        let c = name_comparison(&r, src, spelling);
+        assert_eq!(c.verdict, Verdict::Variant, "{}", c.detail);
+    }
+}
+
+#[test]
+fn places_are_names_of_kind_place_compared_for_spelling() {
+    use crosscheck::fact::Entity;
+    // Kamchatka earthquake: one outlet's "-Kamchatski".
+    let r = analyse(&[
+        (
+            "hamariweb",
+            "The epicenter was 119-136 km east-southeast of Petropavlovsk-Kamchatsky.",
+        ),
+        (
+            "informedclearly",
+            "Power went out in the regional capital of Petropavlovsk-Kamchatski.",
+        ),
+    ]);
+    let places = name_facts_of(&r, Entity::Place);
+    assert_eq!(places.len(), 2);
+    assert!(name_facts_of(&r, Entity::Person).is_empty());
+    let c = name_comparison(&r, "informedclearly", "Petropavlovsk-Kamchatski");
+    assert_eq!(c.verdict, Verdict::Variant, "{}", c.detail);
+    assert_eq!(sources(&r, c), ["hamariweb", "informedclearly"]);
+}
+
+#[test]
+fn a_place_is_never_merged_into_a_longer_place_nor_read_as_a_person() {
+    use crosscheck::fact::Entity;
+    // A hurricane story.
+    let r = analyse(&[
+        (
+            "a",
+            "Jamaica is bracing for the storm. Thousands fled in Santiago de Cuba as the Dominican Republic declared an alert.",
+        ),
+        (
+            "b",
+            "Officials in Cuba ordered evacuations. Emergency Declared",
+        ),
+    ]);
+    assert!(
+        name_facts_of(&r, Entity::Person).is_empty(),
+        "{:?}",
+        r.facts
+    );
+    let santiago = name_comparison(&r, "a", "Santiago de Cuba");
+    let cuba = name_comparison(&r, "b", "Cuba");
+    assert_ne!(santiago.key, cuba.key);
+}

@@ -343,3 +343,140 @@ fn translations_of_one_remark_conflict() {
         .unwrap();
     assert_eq!(c.verdict, Verdict::Conflict);
 }
+
+/// The report of several one-paragraph articles.
+fn analyse(docs: &[(&str, &str)]) -> crosscheck::Report {
+    use crosscheck::source::Source;
+    let rules = Rules::embedded().expect("rules load");
+    let docs: Vec<_> = docs
+        .iter()
+        .map(|(id, text)| {
+            crosscheck::clean::clean(
+                Source {
+                    id: (*id).into(),
+                    outlet: None,
+                    published: None,
+                    url: None,
+                    path: std::path::PathBuf::from(id),
+                    text: (*text).into(),
+                    body_start: 0,
+                },
+                &rules,
+            )
+        })
+        .collect();
+    crosscheck::analyse(&docs, &rules)
+}
+
+/// The quote comparisons holding facts of more than one source.
+fn aligned(r: &crosscheck::Report) -> Vec<(Verdict, usize)> {
+    r.comparisons
+        .iter()
+        .filter(|c| c.kind == Kind::Quote && c.facts.len() > 1)
+        .map(|c| (c.verdict, c.facts.len()))
+        .collect()
+}
+
+#[test]
+fn speakers_of_a_hurricane_story() {
+    assert_eq!(
+        quotes(
+            "Local Government Minister Desmond McKenzie toured the parish on Tuesday. \"We have confirmed three deaths,\" he said."
+        ),
+        vec![said("We have confirmed three deaths,", "McKenzie")]
+    );
+    assert_eq!(
+        quotes(
+            "Speaking at a press conference on Monday, Local Government Minister Desmond McKenzie, says \"the damage is extensive.\""
+        ),
+        vec![said("the damage is extensive.", "McKenzie")]
+    );
+    assert_eq!(
+        quotes(
+            "\"This storm will be catastrophic,\" warned AccuWeather's lead hurricane expert Alex DaSilva."
+        ),
+        vec![said("This storm will be catastrophic,", "DaSilva")]
+    );
+}
+
+#[test]
+fn the_subject_right_before_the_verb_speaks() {
+    // Trump–Xi summit, anews.az.
+    assert_eq!(
+        quotes(
+            "Trump said he anticipated “a very successful meeting,” while Xi noted that despite three phone calls, “major economies like ours are bound to experience friction.” Still, he stressed, “China and the U.S. should be friends and partners.”"
+        ),
+        vec![
+            said("a very successful meeting,", "Trump"),
+            said(
+                "major economies like ours are bound to experience friction.",
+                "Xi"
+            ),
+            said("China and the U.S. should be friends and partners.", "Xi"),
+        ]
+    );
+}
+
+#[test]
+fn hyphenation_is_house_style_and_agrees() {
+    // Trump–Xi summit: NewsNation and a wire copy.
+    let r = analyse(&[
+        (
+            "crazysimon",
+            "“We do not always see eye to eye with each other,” Xi said.",
+        ),
+        (
+            "fwrdaxis",
+            "“We do not always see eye-to-eye with each other,” Xi said.",
+        ),
+    ]);
+    assert_eq!(aligned(&r), [(Verdict::Agree, 2)]);
+}
+
+#[test]
+fn translations_that_swap_a_pronoun_or_leave_words_out_are_compatible() {
+    // Louvre heist: AP and the New York Post render one French sentence.
+    let r = analyse(&[
+        (
+            "downthenews",
+            "“We can perhaps hope that they’ll think about this and won’t destroy these jewels without rhyme or reason,” prosecutor Laure Beccuau said.",
+        ),
+        (
+            "buteausodyssey",
+            "“So we can perhaps hope that they’ll think about it and won’t destroy these jewels without reason,” prosecutor Laure Beccuau said.",
+        ),
+    ]);
+    assert_eq!(aligned(&r), [(Verdict::Compatible, 2)]);
+}
+
+#[test]
+fn reordered_meaning_words_are_not_a_conflict() {
+    // Trump–Xi summit: two translations of one remark.
+    let r = analyse(&[
+        (
+            "openkg",
+            "“History teaches us that China and the U.S. should be partners and friends,” Xi said.",
+        ),
+        (
+            "anews",
+            "Xi said: “China and the U.S. should be friends and partners — history has taught us this, and reality demands it.”",
+        ),
+    ]);
+    assert_eq!(aligned(&r), [(Verdict::Compatible, 2)]);
+}
+
+#[test]
+fn materially_different_wording_of_one_remark_is_a_conflict() {
+    // Louvre heist: "wrongdoers … disassembling" vs "criminals … unscrewing".
+    let r = analyse(&[
+        (
+            "downthenews",
+            "“The wrongdoers who took these gems won’t earn 88 million euros if they had the very bad idea of disassembling these jewels,” prosecutor Laure Beccuau said.",
+        ),
+        (
+            "buteausodyssey",
+            "“The criminals won’t earn 88 million euros if they had the very bad idea of unscrewing these jewels,” prosecutor Laure Beccuau said.",
+        ),
+    ]);
+    assert_eq!(aligned(&r), [(Verdict::Conflict, 2)]);
+}

@@ -3,6 +3,7 @@
 //! spans into the file as it is on disk.
 
 pub mod boilerplate;
+pub mod mentions;
 pub mod sentences;
 
 use crate::rules::Rules;
@@ -36,6 +37,8 @@ pub struct Document {
     /// between cut spans).
     pub paragraphs: Vec<(usize, usize)>,
     pub sentences: Vec<Sentence>,
+    /// Quote spans and person mentions, found once for every extractor.
+    pub mentions: mentions::Mentions,
     line_starts: Vec<usize>,
 }
 
@@ -89,7 +92,7 @@ pub fn clean(source: Source, rules: &Rules) -> Document {
     }
     let mut line_starts = vec![0];
     line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-    Document {
+    let mut doc = Document {
         id: source.id,
         outlet: source.outlet,
         published: source.published,
@@ -100,8 +103,11 @@ pub fn clean(source: Source, rules: &Rules) -> Document {
         cut,
         paragraphs,
         sentences,
+        mentions: mentions::Mentions::default(),
         line_starts,
-    }
+    };
+    doc.mentions = mentions::Mentions::find(&doc, rules);
+    doc
 }
 
 /// Lines of the body minus the cut regions, trimmed, non-empty.

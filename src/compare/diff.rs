@@ -742,6 +742,7 @@ mod tests {
             f.value = Value::Name {
                 surface: surface.into(),
                 key: "lipavsky".into(),
+                entity: crate::fact::Entity::Person,
             };
             f
         };

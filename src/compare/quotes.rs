@@ -119,7 +119,48 @@ fn relation(a: &Item, b: &Item) -> Option<(Relation, usize)> {
     } else {
         m >= 4 && m * 4 >= 3 * k
     };
-    differ.then_some((Relation::Differ, shared))
+    if !differ {
+        return None;
+    }
+    // Two renderings that differ only by left-out words and pronoun swaps,
+    // or that give the same meaning words in another order, say the same.
+    if soft_difference(s, l, &cs, &cl) {
+        return Some((Relation::Omission, shared));
+    }
+    Some((Relation::Differ, shared))
+}
+
+/// Pronouns and demonstratives a translation swaps freely ("think about
+/// this" / "think about it").
+const PRONOUNS: &[&str] = &[
+    "this", "that", "it", "these", "those", "they", "them", "he", "she", "him", "her",
+];
+
+/// Whether the wording of `s` (shorter) and `l` differs in no material way:
+/// only words left out and pronouns swapped; or the meaning words of `s`
+/// all stand in `l` but in another order (a translation reordering "partners
+/// and friends" / "friends and partners"), one in eight allowed missing.
+fn soft_difference(s: &[String], l: &[String], cs: &[String], cl: &[String]) -> bool {
+    let ops = capture_diff_slices(Algorithm::Myers, s, l);
+    let material = ops.iter().any(|op| match *op {
+        DiffOp::Replace {
+            old_index,
+            old_len,
+            new_index,
+            new_len,
+        } => s[old_index..old_index + old_len]
+            .iter()
+            .chain(&l[new_index..new_index + new_len])
+            .any(|w| !PRONOUNS.contains(&w.as_str())),
+        _ => false,
+    });
+    if !material {
+        return true;
+    }
+    let present: Vec<&String> = cs.iter().filter(|w| cl.contains(w)).collect();
+    let missing = cs.len() - present.len();
+    let in_order = lcs(cs, cl);
+    cs.len() >= 4 && missing * 8 <= cs.len() && in_order < present.len()
 }
 
 /// Words that carry little meaning of their own.

@@ -329,6 +329,7 @@ mod tests {
             crate::fact::Value::Name {
                 surface: String::new(),
                 key: String::new(),
+                entity: crate::fact::Entity::Person,
             },
             "test",
         );

@@ -24,7 +24,7 @@
 //! Rules: `rules/lists.toml`.
 
 use super::Extractor;
-use super::name::{Mention, mentions};
+use super::name::Mention;
 use crate::clean::Document;
 use crate::fact::{Fact, Kind, Member, Value};
 use crate::normalise::names::fold;
@@ -264,7 +264,7 @@ impl Extractor for List {
 
     fn extract(&self, doc: &Document, rules: &Rules) -> Vec<Fact> {
         let lr = &rules.lists;
-        let people = mentions(doc, &rules.names);
+        let people = &doc.mentions.people;
         let triggers: Vec<(&Trigger, &Regex)> =
             lr.trigger.iter().zip(&lr.compiled.triggers).collect();
         let breaks = &lr.compiled.breaks;
@@ -273,7 +273,7 @@ impl Extractor for List {
         let mut facts = Vec::new();
         for s in &doc.sentences {
             let text = doc.sentence_text(s);
-            if let Some(f) = participants(doc, s.start, text, &people, &triggers, breaks, lr) {
+            if let Some(f) = participants(doc, s.start, text, people, &triggers, breaks, lr) {
                 facts.push(f);
             }
             for (c, re) in &counted {
@@ -320,6 +320,7 @@ fn participants(
     let in_sentence: Vec<&Mention> = people
         .iter()
         .filter(|m| m.start >= base && m.end <= base + text.len())
+        .filter(|m| m.entity == crate::fact::Entity::Person)
         .collect();
     // (mention, segment side, cue start) for every member found.
     let mut found: Vec<(&Mention, Option<String>, usize)> = Vec::new();

@@ -11,6 +11,14 @@
 //! - two to four name-shaped words none of which is a place, organisation,
 //!   day or sentence opener ("Oleksiy Honcharenko").
 //!
+//! A run of name-shaped words after a place cue ("city of", "capital of",
+//! "in", "near", "125km east-southeast of") or ending in a place noun
+//! ("Kamchatka Peninsula") is a place: a name of kind `place`, keyed whole
+//! ([`place_key`]). A one-word "person" the document also names as a place
+//! is the place. In a title-case heading ("Tsunami Warnings Activated") and
+//! for runs holding a word the document writes in lowercase ("Geological
+//! Survey"), capitals alone are no evidence of a person.
+//!
 //! A bare surname ("Putin", "Zelenskiy's") is a person once the document
 //! has named someone of that surname with evidence; a lone capitalised word
 //! without it (a sentence-initial "Speaking", "Anchorage") is not.
@@ -23,14 +31,17 @@
 //!
 //! ## Known gaps
 //! - Given names used alone ("Melania", "Vladimir") are not read as people.
-//! - Hyphenated names (Jean-Claude) break a run; a sentence-initial adverb
+//! - A place with no cue opening a sentence ("Petropavlovsk-Kamchatski
+//!   experienced power outages") is missed; languages after "in" ("in
+//!   Latin") read as places unless `not_names` lists them.
+//! - A sentence-initial adverb
 //!   the lists do not know ("Yesterday Trump said") joins the name.
 //!
 //! Rules: `rules/names.toml`.
 
 use super::Extractor;
 use crate::clean::Document;
-use crate::fact::{Fact, Kind, Value};
+use crate::fact::{Entity, Fact, Kind, Value};
 use crate::normalise::names::{Person, skeleton, strip_possessive};
 use crate::rules::Rules;
 use regex::Regex;
@@ -52,6 +63,14 @@ pub struct NameRules {
     /// (Aleksandr / Alexander); each group keys as its first.
     #[serde(default)]
     pub spellings: Vec<Vec<String>>,
+    /// Words right before a capitalised run that make it a place ("city
+    /// of", "capital of", "near"); a compass direction with "of" ("east-
+    /// southeast of") always does.
+    #[serde(default)]
+    pub place_cues: Vec<String>,
+    /// Nouns that end a place's name ("Peninsula", "Islands", "Bay").
+    #[serde(default)]
+    pub place_words: Vec<String>,
     #[serde(default, rename = "test")]
     pub tests: Vec<NameTest>,
     /// The lists above, folded for lookup once, not for every article.
@@ -70,7 +89,11 @@ impl NameRules {
 #[serde(deny_unknown_fields)]
 pub struct NameTest {
     pub input: String,
+    /// People, in order.
     pub names: Vec<String>,
+    /// Places, in order (unchecked when absent).
+    #[serde(default)]
+    pub places: Option<Vec<String>>,
 }
 
 impl NameRules {
@@ -79,11 +102,29 @@ impl NameRules {
         let mut failures = Vec::new();
         for t in &self.tests {
             let doc = crate::clean::example_document(&t.input, None, rules);
-            let got: Vec<String> = Name.extract(&doc, rules).into_iter().map(surface).collect();
+            let facts = Name.extract(&doc, rules);
+            let of = |e: Entity| -> Vec<String> {
+                facts
+                    .iter()
+                    .filter(|f| matches!(f.value, Value::Name { entity, .. } if entity == e))
+                    .cloned()
+                    .map(surface)
+                    .collect()
+            };
+            let got = of(Entity::Person);
             if got != t.names {
                 failures.push(format!(
                     "names.toml: {:?} gave {got:?}, expected {:?}",
                     t.input, t.names
+                ));
+            }
+            if let Some(places) = &t.places
+                && &of(Entity::Place) != places
+            {
+                failures.push(format!(
+                    "names.toml: {:?} gave places {:?}, expected {places:?}",
+                    t.input,
+                    of(Entity::Place)
                 ));
             }
         }
@@ -111,8 +152,10 @@ pub struct Mention {
     /// The entity key, a bare surname resolved to the given name the
     /// document introduced.
     pub key: String,
-    /// Why this is a person: the rule id.
+    /// Why this is a person or place: the rule id.
     pub rule: &'static str,
+    /// A person, or a place.
+    pub entity: Entity,
 }
 
 /// A word of a sentence with its byte span in the file.
@@ -138,6 +181,9 @@ struct Vocab {
     not_names: BTreeSet<String>,
     /// Folded spelling → the key of its group's first spelling.
     same: BTreeMap<String, String>,
+    /// Place cues, lowercased, longest first.
+    place_cues: Vec<String>,
+    place_words: BTreeSet<String>,
 }
 
 impl Vocab {
@@ -145,7 +191,11 @@ impl Vocab {
         let mut titles: Vec<String> = r.titles.iter().map(|t| t.to_lowercase()).collect();
         // Longest first, so "secretary of state" is tried before "state".
         titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let mut place_cues: Vec<String> = r.place_cues.iter().map(|t| t.to_lowercase()).collect();
+        place_cues.sort_by_key(|t| std::cmp::Reverse(t.len()));
         Vocab {
+            place_cues,
+            place_words: r.place_words.iter().map(|t| t.to_lowercase()).collect(),
             titles,
             speech: r.speech_verbs.iter().map(|t| t.to_lowercase()).collect(),
             not_names: r.not_names.iter().map(|t| t.to_lowercase()).collect(),
@@ -192,12 +242,71 @@ impl Vocab {
 
     /// Whether `before` (lowercased text up to a name) ends with a title.
     fn ends_with_title(&self, before: &str) -> bool {
+        ends_with_any(before, &self.titles)
+    }
+
+    /// Whether `before` (lowercased text up to a name) ends with a title and
+    /// "of": the name's first word is the title's object ("Minister of
+    /// Commerce Wang Wentao", "Chief of Staff Susie Wiles").
+    fn ends_with_title_of(&self, before: &str) -> bool {
         let b = before.trim_end();
-        self.titles.iter().any(|t| {
-            b.strip_suffix(t.as_str())
-                .is_some_and(|rest| rest.is_empty() || !rest.ends_with(char::is_alphanumeric))
+        let b = b.strip_suffix(" the").unwrap_or(b);
+        b.strip_suffix(" of")
+            .is_some_and(|rest| self.ends_with_title(rest))
+    }
+
+    /// Whether `before` (lowercased text up to a name) says a place
+    /// follows: a cue of the rules, or a compass direction and "of"
+    /// ("125km east-southeast of").
+    fn ends_with_place_cue(&self, before: &str) -> bool {
+        if ends_with_any(before, &self.place_cues) {
+            return true;
+        }
+        let b = before.trim_end();
+        b.strip_suffix(" of").is_some_and(|rest| {
+            let last = rest
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("");
+            !last.is_empty()
+                && last.split('-').all(|part| {
+                    ["north", "south", "east", "west"].iter().any(|d| {
+                        part.strip_prefix(d)
+                            .is_some_and(|r| r.is_empty() || ["east", "west"].contains(&r))
+                    })
+                })
         })
     }
+
+    fn is_place_word(&self, w: &str) -> bool {
+        self.place_words
+            .contains(&strip_possessive(w).to_lowercase())
+    }
+}
+
+/// Whether `text` ends with one of `phrases` (lowercase) as whole words.
+fn ends_with_any(text: &str, phrases: &[String]) -> bool {
+    let b = text.trim_end();
+    phrases.iter().any(|t| {
+        b.strip_suffix(t.as_str())
+            .is_some_and(|rest| rest.is_empty() || !rest.ends_with(char::is_alphanumeric))
+    })
+}
+
+/// Whether a paragraph is a heading in title case ("Tsunami Warnings
+/// Activated", "Trump Signs Funding Bill"): most of its words of four
+/// letters or more are capitalised. Capitalised runs there are no evidence
+/// of a name.
+fn is_heading(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_alphabetic))
+        .collect();
+    let capital = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    words.len() >= 2 && capital * 4 >= words.len() * 3 && !text.trim_end().ends_with(['.', ':'])
 }
 
 /// Whether a word can be part of a name: capitalised with a lowercase
@@ -208,7 +317,12 @@ fn name_shaped(w: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    if !first.is_uppercase() || w.contains('-') || w.chars().any(|c| c.is_ascii_digit()) {
+    // A hyphenated name has a capital after each hyphen ("Marie-Amélie",
+    // "Petropavlovsk-Kamchatsky"), unlike "Russian-born".
+    let hyphen_ok = w
+        .split('-')
+        .all(|part| part.starts_with(char::is_uppercase) && part.chars().count() >= 2);
+    if !first.is_uppercase() || !hyphen_ok || w.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
@@ -226,7 +340,26 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
     // of people the document has named.
     let mut found: Vec<(Mention, Person)> = Vec::new();
     let mut bare: Vec<(usize, usize, bool)> = Vec::new();
+    // Words the document writes in lowercase are common nouns: a run of
+    // capitals holding one ("Geological Survey", "Security Failures") is no
+    // evidence of a person on its own.
+    let lower_words: BTreeSet<String> = doc
+        .paragraphs
+        .iter()
+        .flat_map(|&(a, b)| WORD.find_iter(&doc.text[a..b]))
+        .map(|m| m.as_str().trim_end_matches(['.', '\'', '’']))
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .map(str::to_string)
+        .collect();
     for s in &doc.sentences {
+        let heading = doc
+            .paragraphs
+            .get(s.paragraph)
+            .is_some_and(|&(a, b)| is_heading(&doc.text[a..b]));
+        let ctx = RunContext {
+            heading,
+            lower_words: &lower_words,
+        };
         let text = doc.sentence_text(s);
         let words: Vec<Word> = WORD
             .find_iter(text)
@@ -257,14 +390,32 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
             })
             .collect();
         for run in runs(doc, &words) {
-            read_run(doc, s.start, &run, vocab, &mut found, &mut bare);
+            read_run(doc, s.start, &run, vocab, &ctx, &mut found, &mut bare);
         }
     }
-    let known: BTreeSet<String> = found.iter().map(|(_, p)| p.surname_key.clone()).collect();
+    // A one-word "person" the document also names as a place ("Jamaica is
+    // bracing …" and "in Jamaica") is the place.
+    let places: BTreeSet<String> = found
+        .iter()
+        .filter(|(m, _)| m.entity == Entity::Place)
+        .map(|(m, _)| place_key(&m.surface))
+        .collect();
+    found.retain(|(m, _)| {
+        m.entity == Entity::Place
+            || m.rule == "name.titled"
+            || m.surface.contains(' ')
+            || !places.contains(&place_key(&m.surface))
+    });
+    let known: BTreeSet<String> = found
+        .iter()
+        .filter(|(m, _)| m.entity == Entity::Person)
+        .map(|(_, p)| p.surname_key.clone())
+        .collect();
+    let taken: BTreeSet<usize> = found.iter().map(|(m, _)| m.start).collect();
     for (start, end, possessive) in bare {
         let text = &doc.text[start..end];
         let p = vocab.canon(Person::parse(text));
-        if known.contains(&p.surname_key) && !found.iter().any(|(m, _)| m.start == start) {
+        if known.contains(&p.surname_key) && !taken.contains(&start) {
             found.push((
                 Mention {
                     start,
@@ -273,6 +424,7 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
                     possessive,
                     key: String::new(),
                     rule: "name.known",
+                    entity: Entity::Person,
                 },
                 p,
             ));
@@ -284,7 +436,7 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
     // same surname in full ("First Lady Melania Trump … which Trump
     // hand-delivered").
     let mut first_given: BTreeMap<String, String> = BTreeMap::new();
-    for (_, p) in &found {
+    for (_, p) in found.iter().filter(|(m, _)| m.entity == Entity::Person) {
         if p.given_key.is_some() {
             first_given
                 .entry(p.surname_key.clone())
@@ -294,7 +446,9 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
     found
         .into_iter()
         .map(|(mut m, p)| {
-            m.key = if p.given_key.is_some() {
+            m.key = if m.entity == Entity::Place {
+                place_key(&m.surface)
+            } else if p.given_key.is_some() {
                 p.entity_key()
             } else {
                 first_given
@@ -343,15 +497,86 @@ fn runs<'a>(doc: &Document, words: &[Word<'a>]) -> Vec<Vec<Word<'a>>> {
     out
 }
 
+/// What the sentence around a run tells about it.
+struct RunContext<'a> {
+    /// The paragraph is a title-case heading.
+    heading: bool,
+    /// Words the document writes in lowercase.
+    lower_words: &'a BTreeSet<String>,
+}
+
+/// The key of a place: every word folded and transliteration endings made
+/// one, joined by `-` ("Petropavlovsk-Kamchatsky" / "-Kamchatski" →
+/// `petropavlovsk-kamchatski`). A place is keyed whole, so "Santiago de
+/// Cuba" never meets "Cuba".
+pub fn place_key(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(skeleton)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// Reads the name in one run of capitalised words, if it is one.
 fn read_run(
     doc: &Document,
     sentence_start: usize,
     run: &[Word],
     vocab: &Vocab,
+    ctx: &RunContext,
     found: &mut Vec<(Mention, Person)>,
     bare: &mut Vec<(usize, usize, bool)>,
 ) {
+    let before_run = doc.text[sentence_start..run[0].start].to_lowercase();
+    // A place: a cue before the run ("city of", "near"; "In" opening the
+    // sentence) or a place noun ending it ("Kamchatka Peninsula").
+    let lead_cue =
+        vocab.ends_with_place_cue(&format!("{before_run}{}", run[0].text.to_lowercase()));
+    let cue_at = usize::from(lead_cue);
+    if (lead_cue || vocab.ends_with_place_cue(&before_run)) && !ctx.heading {
+        let mut j = cue_at;
+        while j < run.len()
+            && (name_shaped(run[j].text) || (j > cue_at && PARTICLES.contains(&run[j].text)))
+            && !vocab.is_title_word(run[j].text)
+            && !is_possessive(run[j].text)
+        {
+            j += 1;
+        }
+        while j > cue_at && PARTICLES.contains(&run[j - 1].text) {
+            j -= 1;
+        }
+        // A speech verb after it makes it a person after all ("near Putin said").
+        let after = doc.text[run[j.max(1) - 1].end..]
+            .trim_start()
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if j > cue_at
+            && j - cue_at <= 4
+            && !vocab.speech.contains(&after)
+            && !run[cue_at..j].iter().all(|w| vocab.is_not_name(w.text))
+        {
+            push_place(doc, run[cue_at].start, run[j - 1].end, "name.place", found);
+            return;
+        }
+    }
+    if !ctx.heading
+        && let Some(k) = run.iter().position(|w| vocab.is_place_word(w.text))
+        && k > 0
+        && run[..k]
+            .iter()
+            .all(|w| name_shaped(w.text) && !vocab.is_title_word(w.text))
+    {
+        let first = run[..k]
+            .iter()
+            .position(|w| !vocab.is_not_name(w.text) || k == 1)
+            .unwrap_or(0);
+        if first < k && !vocab.is_not_name(run[first].text) {
+            push_place(doc, run[first].start, run[k].end, "name.place", found);
+            return;
+        }
+    }
     // Strip leading titles and non-name words ("US Secretary", "Foreign
     // Minister", "Russian"), then cut at the first non-name word left.
     // A title inside the run starts the name after it, whatever stands
@@ -361,6 +586,11 @@ fn read_run(
     let mut titled_in_run = last_title.is_some();
     if last_title.is_some_and(|k| is_possessive(run[k].text)) {
         return;
+    }
+    // "Minister of Commerce Wang Wentao": the first word is the title's.
+    if i == 0 && run.len() >= 3 && vocab.ends_with_title_of(&before_run) {
+        i = 1;
+        titled_in_run = true;
     }
     while i < run.len() && (vocab.is_not_name(run[i].text) || vocab.is_title_word(run[i].text)) {
         titled_in_run |= vocab.is_title_word(run[i].text);
@@ -399,9 +629,21 @@ fn read_run(
         .unwrap_or("")
         .to_lowercase();
     let attached = !after.starts_with(|c: char| c.is_alphanumeric());
+    let common_word = run[i..j].iter().any(|w| {
+        let l = strip_possessive(w.text).to_lowercase();
+        !PARTICLES.contains(&l.as_str()) && ctx.lower_words.contains(&l)
+    });
     let rule = if titled_in_run || vocab.ends_with_title(&before) {
         Some("name.titled")
-    } else if (!possessive && attached && vocab.speech.contains(&next_word))
+    } else if (!possessive
+        && attached
+        && vocab.speech.contains(&next_word)
+        // "Jamaica is bracing …": a linking verb after one word opening the
+        // sentence is no evidence of a person (a place or a body does that
+        // too).
+        && (j - i >= 2
+            || start != sentence_start
+            || !["is", "has", "had", "was", "who"].contains(&next_word.as_str())))
         || before.trim_end().ends_with("said")
         || before.trim_end().ends_with("according to")
     {
@@ -409,6 +651,8 @@ fn read_run(
     } else if possessive && starts_with_title(after, vocab) {
         Some("name.titled")
     } else if j - i >= 2
+        && !ctx.heading
+        && !common_word
         && run[i..j]
             .iter()
             .all(|w| w.text.chars().any(char::is_lowercase))
@@ -432,6 +676,7 @@ fn read_run(
                     possessive,
                     key: String::new(),
                     rule,
+                    entity: Entity::Person,
                 },
                 p,
             ));
@@ -439,6 +684,31 @@ fn read_run(
         None if j - i == 1 => bare.push((start, name_end, possessive)),
         None => {}
     }
+}
+
+/// Records a place name at `[start, end)` (a possessive dropped).
+fn push_place(
+    doc: &Document,
+    start: usize,
+    end: usize,
+    rule: &'static str,
+    found: &mut Vec<(Mention, Person)>,
+) {
+    let text = &doc.text[start..end];
+    let surface = strip_possessive(text).to_string();
+    let end = start + surface.len();
+    found.push((
+        Mention {
+            start,
+            end,
+            possessive: surface.len() != text.len(),
+            key: place_key(&surface),
+            surface: surface.clone(),
+            rule,
+            entity: Entity::Place,
+        },
+        Person::parse(&surface),
+    ));
 }
 
 /// Whether `after` begins with a title ("special envoy to Russia").
@@ -455,18 +725,6 @@ fn starts_with_title(after: &str, vocab: &Vocab) -> bool {
     })
 }
 
-/// Whether byte `at` stands inside double quotation marks in its paragraph.
-fn in_quotes(doc: &Document, at: usize) -> bool {
-    let Some(&(a, _)) = doc.paragraphs.iter().find(|&&(a, b)| a <= at && at < b) else {
-        return false;
-    };
-    let before = &doc.text[a..at];
-    let straight = before.matches('"').count() % 2 == 1;
-    let open = before.rfind('“');
-    let close = before.rfind('”');
-    straight || matches!((open, close), (Some(o), c) if c.is_none_or(|c| c < o))
-}
-
 pub struct Name;
 
 impl Extractor for Name {
@@ -474,18 +732,18 @@ impl Extractor for Name {
         Kind::Name
     }
 
-    fn extract(&self, doc: &Document, rules: &Rules) -> Vec<Fact> {
-        let all = mentions(doc, &rules.names);
+    fn extract(&self, doc: &Document, _rules: &Rules) -> Vec<Fact> {
+        let all = &doc.mentions.people;
         // One fact per spelling: the first mention outside quotation marks,
         // else the first.
         let mut chosen: BTreeMap<&str, &Mention> = BTreeMap::new();
-        for m in &all {
-            let quoted = in_quotes(doc, m.start);
+        for m in all {
+            let quoted = doc.mentions.in_quotes(m.start);
             match chosen.get(m.surface.as_str()) {
                 None => {
                     chosen.insert(&m.surface, m);
                 }
-                Some(prev) if in_quotes(doc, prev.start) && !quoted => {
+                Some(prev) if doc.mentions.in_quotes(prev.start) && !quoted => {
                     chosen.insert(&m.surface, m);
                 }
                 _ => {}
@@ -502,6 +760,7 @@ impl Extractor for Name {
                     Value::Name {
                         surface: m.surface.clone(),
                         key: m.key.clone(),
+                        entity: m.entity,
                     },
                     m.rule,
                 );

@@ -44,8 +44,9 @@
 //! Rules: `rules/quotes.toml`.
 
 use super::Extractor;
+use crate::clean::mentions::QuoteSpan as Span;
 use crate::clean::{Document, example_document};
-use crate::fact::{Fact, Kind, Value};
+use crate::fact::{Entity, Fact, Kind, Value};
 use crate::normalise::{names, quotes as qnorm};
 use crate::rules::Rules;
 use regex::Regex;
@@ -60,7 +61,9 @@ pub struct QuoteRules {
     /// Verbs that attribute a quote.
     #[serde(default)]
     pub speech_verbs: Vec<String>,
-    /// Words before a name that make it a person's name.
+    /// Words before a name that make it a person's name. Kept for rule
+    /// files that set it; people now come from the shared mentions
+    /// ([`crate::clean::mentions`]) and `names.toml`'s titles.
     #[serde(default)]
     pub person_titles: Vec<String>,
     /// Words right before an opening mark that make the quote not speech.
@@ -186,158 +189,9 @@ impl Extractor for Quote {
     }
 }
 
-/// Which mark family a quote uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Family {
-    Double,
-    Single,
-}
-
-/// A quote mark and what it may do where it stands.
-#[derive(Clone, Copy, Debug)]
-struct Mark {
-    at: usize,
-    len: usize,
-    family: Family,
-    open: bool,
-    close: bool,
-}
-
-/// One quoted passage: the opening mark, the words, and the end of the
-/// closing mark (or of the paragraph when the quote runs on).
-#[derive(Clone, Copy, Debug)]
-struct Span {
-    open: usize,
-    inner_start: usize,
-    inner_end: usize,
-    close_end: usize,
-}
-
-fn is_open_context(c: Option<char>) -> bool {
-    match c {
-        None => true,
-        Some(c) => {
-            c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘')
-        }
-    }
-}
-
-fn starts_word(rest: &str) -> bool {
-    match rest.chars().next() {
-        Some(c) if c.is_alphanumeric() || matches!(c, '[' | '(' | '…' | '$' | '£' | '€') => {
-            true
-        }
-        Some('.') => rest.starts_with("..."),
-        _ => false,
-    }
-}
-
-/// The quote marks of a paragraph, classified by their neighbours.
-fn marks(text: &str, a: usize, b: usize) -> Vec<Mark> {
-    let para = &text[a..b];
-    let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    for (i, ch) in para.char_indices() {
-        let rest = &para[i + ch.len_utf8()..];
-        let next = rest.chars().next();
-        let between_letters =
-            prev.is_some_and(|p| p.is_alphanumeric()) && next.is_some_and(|n| n.is_alphanumeric());
-        let open_ctx = is_open_context(prev) && starts_word(rest);
-        let after_space = prev.is_none_or(|p| p.is_whitespace());
-        let mark = match ch {
-            '“' => Some((Family::Double, true, false)),
-            '”' => Some((Family::Double, false, true)),
-            '"' => {
-                let spaced = after_space && next.is_none_or(|n| n.is_whitespace());
-                Some((Family::Double, open_ctx || spaced, !open_ctx || spaced))
-            }
-            '‘' if !between_letters => Some((Family::Single, true, false)),
-            '\'' | '’' if !between_letters => {
-                if open_ctx {
-                    Some((Family::Single, true, false))
-                } else {
-                    Some((Family::Single, false, !after_space || !starts_word(rest)))
-                }
-            }
-            _ => None,
-        };
-        if let Some((family, open, close)) = mark
-            && (open || close)
-        {
-            out.push(Mark {
-                at: a + i,
-                len: ch.len_utf8(),
-                family,
-                open,
-                close,
-            });
-        }
-        prev = Some(ch);
-    }
-    out
-}
-
-/// Pairs marks of one family into spans, skipping marks inside `outer`.
-fn pair(marks: &[Mark], family: Family, outer: &[Span], para_end: usize) -> Vec<Span> {
-    // `outer` is sorted and disjoint: the span holding `at` is the last one
-    // opening before it.
-    let inside = |at: usize| {
-        let i = outer.partition_point(|s| s.open <= at);
-        i > 0 && at < outer[i - 1].close_end
-    };
-    let mut out = Vec::new();
-    let mut open: Option<Mark> = None;
-    for m in marks.iter().filter(|m| m.family == family && !inside(m.at)) {
-        match open {
-            None if m.open => open = Some(*m),
-            None => {}
-            Some(o) if m.close => {
-                out.push(Span {
-                    open: o.at,
-                    inner_start: o.at + o.len,
-                    inner_end: m.at,
-                    close_end: m.at + m.len,
-                });
-                open = None;
-            }
-            Some(_) => open = Some(*m),
-        }
-    }
-    // A double quote left open runs to the paragraph end (the next paragraph
-    // reopens it); a lone single mark is more likely an apostrophe.
-    if let Some(o) = open
-        && family == Family::Double
-    {
-        out.push(Span {
-            open: o.at,
-            inner_start: o.at + o.len,
-            inner_end: para_end,
-            close_end: para_end,
-        });
-    }
-    out
-}
-
-/// All quote spans of a document, in file order.
-fn spans(doc: &Document) -> Vec<Span> {
-    let mut all = Vec::new();
-    for &(a, b) in &doc.paragraphs {
-        let ms = marks(&doc.text, a, b);
-        let doubles = pair(&ms, Family::Double, &[], b);
-        let singles = pair(&ms, Family::Single, &doubles, b);
-        all.extend(doubles);
-        all.extend(singles);
-    }
-    all.sort_by_key(|s| s.open);
-    all
-}
-
 /// Regexes built from the rule file's word lists.
 #[derive(Clone, Debug)]
 struct Compiled {
-    title_name: Regex,
-    subject_verb: Regex,
-    verb_subject: Regex,
     post: Regex,
     verb: Regex,
     pronoun: Regex,
@@ -373,7 +227,6 @@ fn alternation(words: &[String]) -> String {
 impl Compiled {
     fn new(r: &QuoteRules) -> Option<Compiled> {
         let verbs = alternation(&r.speech_verbs);
-        let titles = alternation(&r.person_titles);
         let name3 = format!(r"{NAME}(?:\s+{NAME}){{0,2}}");
         let subj = format!(
             r"[Hh]e|[Ss]he|[Tt]hey|[Tt]he(?:\s+[\p{{L}}.’'-]+){{1,3}}?|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{name3}"
@@ -390,15 +243,8 @@ impl Compiled {
             .collect::<Result<Vec<_>, _>>()
             .ok()?;
         Some(Compiled {
-            title_name: Regex::new(&format!(r"(?-u:\b)(?:{titles})\.?\s+({name3})")).ok()?,
-            subject_verb: Regex::new(&format!(r"({name3})\s+{ADVERB}(?:{verbs})(?-u:\b)"))
-                .ok()?,
-            verb_subject: Regex::new(&format!(
-                r"(?-u:\b)(?:said|says|added|wrote|continued|replied|responded)\s+({name3})"
-            ))
-            .ok()?,
             post: Regex::new(&format!(
-                r"^[\s,]*(?:(?P<s>{subj})\s+{ADVERB}(?:{verbs})(?-u:\b)|(?:said|says|added|wrote|continued|replied|asked)\s+(?P<s2>{NAME}(?:\s+{NAME}|\s+of|\s+the){{0,5}})|(?P<s3>(?:[\p{{L}}’'.-]+\s+){{1,4}}?{name3})\s+{ADVERB}(?:{verbs})(?-u:\b))"
+                r"^[\s,]*(?:(?P<s>{subj})\s+{ADVERB}(?:{verbs})(?-u:\b)|(?P<v2>{verbs})\s+(?P<s2>{NAME}(?:\s+{NAME}|\s+of|\s+the){{0,5}})|(?P<s3>(?:[\p{{L}}’'.-]+\s+){{1,4}}?{name3})\s+{ADVERB}(?:{verbs})(?-u:\b))"
             ))
             .ok()?,
             verb: Regex::new(&format!(r"(?i)(?-u:\b)(?:{verbs})(?-u:\b)")).ok()?,
@@ -411,6 +257,10 @@ impl Compiled {
 
 /// Words that start a capitalised run without being a name.
 const NOT_NAMES: &[&str] = &[
+    "There",
+    "Here",
+    "What",
+    "Speaking",
     "The",
     "A",
     "An",
@@ -490,15 +340,35 @@ fn fold(s: &str) -> String {
 struct People {
     /// folded surname → surname as spelled first.
     by_fold: BTreeMap<String, String>,
-    /// (byte, surname) of every mention outside quotes.
-    mentions: Vec<(usize, String)>,
+    /// (byte, surname, end byte) of every person mention outside quotes.
+    mentions: Vec<(usize, String, usize)>,
     /// (byte, title index, surname) of every "Russian President Vladimir Putin".
     holders: Vec<(usize, usize, String)>,
 }
 
 impl People {
-    fn find(masked: &str, c: &Compiled) -> People {
+    /// The people of the document's shared mentions
+    /// ([`crate::clean::mentions`]) outside quotes, and the holders of the
+    /// rules' titles.
+    fn find(doc: &Document, masked: &str, c: &Compiled) -> People {
         let mut by_fold = BTreeMap::new();
+        let mut mentions: Vec<(usize, String, usize)> = Vec::new();
+        for m in doc
+            .mentions
+            .people
+            .iter()
+            .filter(|m| m.entity == Entity::Person && !doc.mentions.in_quotes(m.start))
+        {
+            let surname = names::Person::parse(&m.surface).surname;
+            if surname.chars().count() < 2 {
+                continue;
+            }
+            let spelled = by_fold
+                .entry(fold(&surname))
+                .or_insert_with(|| surname.clone())
+                .clone();
+            mentions.push((m.start, spelled, m.end));
+        }
         // Find first, capture within the match: a capturing search over a
         // whole article is much slower than a plain one.
         let captures = |re: &Regex| -> Vec<(usize, String)> {
@@ -509,13 +379,6 @@ impl People {
                 })
                 .collect()
         };
-        for re in [&c.title_name, &c.subject_verb, &c.verb_subject] {
-            for (_, run) in captures(re) {
-                if let Some(s) = surname(&run) {
-                    by_fold.entry(fold(&s)).or_insert(s);
-                }
-            }
-        }
         let mut holders = Vec::new();
         for (i, re) in c.holders.iter().enumerate() {
             for (at, run) in captures(re) {
@@ -526,14 +389,6 @@ impl People {
             }
         }
         holders.sort();
-        let mentions = c
-            .capital
-            .find_iter(masked)
-            .filter_map(|m| {
-                let w = strip_possessive(m.as_str());
-                by_fold.get(&fold(w)).map(|s| (m.start(), s.clone()))
-            })
-            .collect();
         People {
             by_fold,
             mentions,
@@ -675,6 +530,53 @@ impl Reader<'_> {
         best
     }
 
+    /// The person or pronoun standing right before the verb at `to` ("while
+    /// Xi noted that …", "Still, he stressed"): only an adverb or two may
+    /// stand between them, no comma ("Trump, speaking to Putin, said" is
+    /// Trump's, found by [`Reader::first_subject`]).
+    fn subject_before(&self, from: usize, to: usize) -> Option<(usize, String)> {
+        let close = |end: usize| {
+            let gap = &self.masked[end.min(to)..to];
+            gap.split_whitespace().count() <= 2
+                && gap
+                    .split_whitespace()
+                    .all(|w| w.chars().all(char::is_lowercase))
+        };
+        let i = self.people.mentions.partition_point(|m| m.0 < to);
+        let person = i
+            .checked_sub(1)
+            .and_then(|k| self.people.mentions.get(k))
+            .filter(|m| m.0 >= from && close(m.2))
+            // "between Trump and Putin concluded": a name after "and" or a
+            // preposition is not the verb's subject alone.
+            .filter(|m| {
+                // The last lowercase word, titles ("Russian President") skipped.
+                let last = self.masked[from..m.0]
+                    .split_whitespace()
+                    .rev()
+                    .find(|w| !w.starts_with(char::is_uppercase))
+                    .unwrap_or("")
+                    .to_lowercase();
+                ![
+                    "and", "or", "with", "between", "to", "of", "by", "from", "for",
+                ]
+                .contains(&last.as_str())
+            })
+            .map(|m| (m.0, m.1.clone()));
+        let window = &self.masked[from..to];
+        let pronoun = self
+            .c
+            .pronoun
+            .find_iter(window)
+            .last()
+            .filter(|m| close(from + m.end()))
+            .map(|m| (from + m.start(), m.as_str().to_string()));
+        match (person, pronoun) {
+            (Some(p), Some(q)) => Some(if p.0 > q.0 { p } else { q }),
+            (p, q) => p.or(q),
+        }
+    }
+
     /// Whether the words right before an opening mark say it is a display.
     fn is_display(&self, sentence_start: usize, open: usize) -> bool {
         let before = self.masked[sentence_start..open]
@@ -719,8 +621,33 @@ impl Reader<'_> {
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
+        // `…,” while Xi noted that …`: a conjunction starts another clause,
+        // whose speaker is not this quote's.
+        let first_word = after
+            .trim_start_matches(|c: char| c == ',' || c.is_whitespace())
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let next_clause =
+            ["while", "whereas", "but", "and", "as", "although", "though"].contains(&first_word);
         if let Some(cap) = self.c.post.captures(after)
             && !(ends_sentence && next_capital)
+            && !next_clause
+            && let Some(v) = cap.name("v2")
+        {
+            // `,” warned AccuWeather's lead hurricane expert Alex DaSilva.`:
+            // the first person named after the verb, in this sentence.
+            let from = s.close_end + v.end();
+            let to = s.close_end + attribution_end(after);
+            let i = self.people.mentions.partition_point(|m| m.0 < from);
+            if let Some(m) = self.people.mentions.get(i).filter(|m| m.0 < to) {
+                let words = self.text[m.0..m.2].to_string();
+                return (Some(m.1.clone()), Some(words), Found::After);
+            }
+        }
+        if let Some(cap) = self.c.post.captures(after)
+            && !(ends_sentence && next_capital)
+            && !next_clause
             && let Some(m) = cap
                 .name("s")
                 .or_else(|| cap.name("s2"))
@@ -739,7 +666,10 @@ impl Reader<'_> {
         let colon = prefix.trim_end().ends_with(':');
         if verb.is_some() || colon {
             let to = verb.map_or(s.open, |v| sentence_start + v.start());
-            if let Some((at, words)) = self.first_subject(sentence_start, to) {
+            let subject = self
+                .subject_before(sentence_start, to)
+                .or_else(|| self.first_subject(sentence_start, to));
+            if let Some((at, words)) = subject {
                 let who = self.resolve(&words, at);
                 if who.is_some() {
                     return (who, Some(words), Found::Before);
@@ -782,6 +712,30 @@ fn clause_start(masked: &str, from: usize, to: usize) -> usize {
         prev = Some(ch);
     }
     start
+}
+
+/// Where the attribution after a quote ends: at the next quote mark,
+/// semicolon or full stop, except the stop of a short capitalised
+/// abbreviation ("said Rep. Tom Cole").
+fn attribution_end(after: &str) -> usize {
+    for (i, c) in after.char_indices() {
+        match c {
+            '“' | '"' | ';' => return i,
+            '.' => {
+                let word = after[..i]
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                let abbreviation =
+                    word.starts_with(char::is_uppercase) && word.chars().count() <= 4;
+                if !abbreviation {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    after.len()
 }
 
 /// The length of an ellipsis at the start of `rest`, or 0.
@@ -829,9 +783,9 @@ fn pieces(text: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
 }
 
 fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact> {
-    let spans = spans(doc);
-    let masked = masked_text(doc, &spans);
-    let people = People::find(&masked, c);
+    let spans = &doc.mentions.quotes;
+    let masked = masked_text(doc, spans);
+    let people = People::find(doc, &masked, c);
     let mut reader = Reader {
         text: &doc.text,
         masked: &masked,
@@ -842,7 +796,7 @@ fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact>
     };
     // reach[i]: the furthest end of the first i quotes.
     let mut reach = vec![0];
-    for s in &spans {
+    for s in spans {
         reach.push(reach.last().copied().unwrap_or(0).max(s.close_end));
     }
     let mut facts = Vec::new();
@@ -860,6 +814,8 @@ fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact>
             let (who, words, found) = reader.speaker(s, sentence.start, continues);
             if let Some(w) = &who {
                 this_speaker = Some(w.clone());
+                // "he" later in the same sentence is this speaker.
+                reader.focus = Some(w.clone());
             }
             let speech = found != Found::Display;
             for (a, b) in pieces(reader.text, s.inner_start, s.inner_end) {
@@ -888,7 +844,7 @@ fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact>
         }
         if this_speaker.is_some() {
             reader.focus = this_speaker.clone();
-        } else if let Some((_, first)) = {
+        } else if let Some((_, first, _)) = {
             let mentions = &reader.people.mentions;
             let i = mentions.partition_point(|m| m.0 < sentence.start);
             mentions.get(i).filter(|m| m.0 < sentence.end)

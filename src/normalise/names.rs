@@ -117,7 +117,9 @@ pub fn same_person(a: &str, b: &str) -> Option<String> {
 
 /// Why two spellings of one name differ, in words.
 pub fn how_differ(a: &str, b: &str) -> &'static str {
-    if fold(a) == fold(b) {
+    if joined_alike(&fold(a), &fold(b)) {
+        "differ in spacing (words written joined)"
+    } else if fold(a) == fold(b) {
         if a.to_lowercase() == b.to_lowercase() {
             "differ in case"
         } else {
@@ -155,6 +157,50 @@ pub fn skeleton(word: &str) -> String {
     f
 }
 
+/// Whether two name keys (see [`skeleton`]) are near spellings of one name
+/// that transliteration does not explain: one letter apart in names of five
+/// letters or more, two letters apart from six letters with the same first
+/// letter (Lutnick / Latnick / Latnik, Jamieson / Jamison, Perdue / Purdue).
+/// Names that differ only by spaces (Vishwash Kumar / Vishwashkumar) are
+/// not near spellings but the same; see [`joined_alike`].
+pub fn near_spelling(a: &str, b: &str) -> bool {
+    // A trailing "s" is a possessive without its apostrophe ("Napoleon
+    // Bonapartes second wife"), not a misspelling.
+    let plural = |x: &str, y: &str| x.strip_suffix('s') == Some(y);
+    if a == b || joined_alike(a, b) || plural(a, b) || plural(b, a) {
+        return false;
+    }
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let m = x.len().min(y.len());
+    if x.len().abs_diff(y.len()) > 2 || m < 5 {
+        return false;
+    }
+    let d = edit_distance(&x, &y);
+    d <= 1 || (d == 2 && m >= 6 && x[0] == y[0])
+}
+
+/// Whether two names are alike once spaces and hyphens are dropped
+/// (Vishwash Kumar / Vishwashkumar).
+pub fn joined_alike(a: &str, b: &str) -> bool {
+    let squash = |s: &str| -> String { s.chars().filter(|c| !matches!(c, ' ' | '-')).collect() };
+    a != b && squash(a) == squash(b)
+}
+
+/// Levenshtein distance of two short words.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
 /// "Trump's" → "Trump"; "Lipavsky’" → "Lipavsky".
 pub fn strip_possessive(word: &str) -> &str {
     for end in ["'s", "’s", "'", "’"] {
@@ -186,6 +232,27 @@ mod tests {
         assert_eq!(key("Trump's"), "trump");
         assert_eq!(key("Xi Jinping"), "xi");
         assert_eq!(key(""), "");
+    }
+
+    #[test]
+    fn misspellings_are_near_transliterations_are_equal() {
+        // Trump–Xi summit in Busan: one outlet's "Latnick", "Jamison", "Purdue".
+        assert!(near_spelling(&key("Lutnick"), &key("Latnick")));
+        assert!(near_spelling(&key("Lutnick"), &key("Latnik")));
+        assert!(near_spelling(&skeleton("Jamieson"), &skeleton("Jamison")));
+        assert!(near_spelling(&key("Perdue"), &key("Purdue")));
+        // Air India crash: "Viswash" for "Vishwash".
+        assert!(near_spelling("vishwash kumar", "viswash kumar"));
+        // Transliteration and diacritics fold to one key instead.
+        assert_eq!(key("Zelenskiy"), key("Zelensky"));
+        assert_eq!(skeleton("Kamchatski"), skeleton("Kamchatsky"));
+        assert_eq!(skeleton("Eugénie"), skeleton("Eugenie"));
+        // Short names and different names stay apart.
+        assert!(!near_spelling("john", "joan"));
+        assert!(!near_spelling("trump", "biden"));
+        assert!(!near_spelling("vishwash kumar", "vishwashkumar"));
+        assert!(!near_spelling("bonapartes", "bonaparte"));
+        assert!(joined_alike("vishwash kumar", "vishwashkumar"));
     }
 
     #[test]

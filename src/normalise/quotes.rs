@@ -105,6 +105,12 @@ fn expand(word: &str) -> Vec<String> {
         .to_lowercase()
         .replace('’', "'");
     let folded: String = lower.nfd().filter(|c| !is_mark(*c)).collect();
+    // Hyphenation is house style: a phrase of three words or more is
+    // written open by others ("eye-to-eye" = "eye to eye"), a compound of
+    // two closed ("take-off" = "takeoff").
+    if folded.split(['-', '‐', '‑']).count() >= 3 {
+        return folded.split(['-', '‐', '‑']).flat_map(expand).collect();
+    }
     let w = folded.replace(['-', '‐', '‑'], "");
     if let Some((_, full)) = WHOLE.iter().find(|(c, _)| *c == w) {
         return full.split(' ').map(str::to_string).collect();
@@ -174,6 +180,25 @@ mod tests {
             "we have not quite got there"
         );
         assert_eq!(key("I'd like to thank you"), "i would like to thank you");
+    }
+
+    #[test]
+    fn hyphenation_is_house_style() {
+        // Trump–Xi summit: one outlet hyphenates, another does not.
+        assert_eq!(
+            key("we do not always see eye-to-eye with each other"),
+            key("We do not always see eye to eye with each other,")
+        );
+        // A hurricane story.
+        assert_eq!(
+            key("a once-in-a-generation storm"),
+            key("a once in a generation storm")
+        );
+        // Air India crash: U+2011 in one outlet's "take‑off".
+        assert_eq!(
+            key("Thirty seconds after take‑off"),
+            key("Thirty seconds after takeoff")
+        );
     }
 
     #[test]

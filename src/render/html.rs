@@ -748,6 +748,7 @@ mod tests {
             value: Value::Name {
                 surface: text.into(),
                 key: String::new(),
+                entity: crate::fact::Entity::Person,
             },
             hedge: None,
             modality: Modality::Actual,

@@ -20,7 +20,15 @@ fn spellings(report: &Report) -> Option<Grid> {
     let mut cs: Vec<&Comparison> = report
         .comparisons
         .iter()
-        .filter(|c| c.kind == Kind::Name && matches!(c.verdict, Verdict::Variant | Verdict::Agree))
+        .filter(|c| {
+            c.kind == Kind::Name
+                && matches!(
+                    c.verdict,
+                    Verdict::Conflict | Verdict::Variant | Verdict::Agree
+                )
+                // Places only where the outlets spell them differently.
+                && !(is_place(report, c) && c.verdict == Verdict::Agree)
+        })
         .collect();
     if cs.is_empty() {
         return None;
@@ -31,7 +39,12 @@ fn spellings(report: &Report) -> Option<Grid> {
     let rows = cs
         .iter()
         .map(|c| {
-            let mut row = vec![c.subject.clone(), c.verdict.to_string()];
+            let name = if is_place(report, c) {
+                format!("{} (place)", c.subject)
+            } else {
+                c.subject.clone()
+            };
+            let mut row = vec![name, c.verdict.to_string()];
             for s in &report.sources {
                 let mut spelled: Vec<&str> = Vec::new();
                 for id in &c.facts {
@@ -52,6 +65,22 @@ fn spellings(report: &Report) -> Option<Grid> {
         })
         .collect();
     Some(Grid { head, rows })
+}
+
+/// Whether a name comparison is of a place.
+fn is_place(report: &Report, c: &Comparison) -> bool {
+    c.facts
+        .first()
+        .and_then(|id| report.fact(id))
+        .is_some_and(|f| {
+            matches!(
+                f.value,
+                Value::Name {
+                    entity: crate::fact::Entity::Place,
+                    ..
+                }
+            )
+        })
 }
 
 /// Participants × outlet, with the side each outlet gives.
