@@ -106,6 +106,9 @@ impl PatternSet {
             for (name, body) in &macros {
                 s = s.replace(name, body);
             }
+            // A zero-width space or word joiner pasted between words
+            // ("nearly\u{200b}three hours") separates them like a space.
+            let s = s.replace(r"\s", r"[\s\x{200B}\x{2060}]");
             // ASCII word boundaries keep the fast DFA engine on text with
             // curly quotes; numbers and units are ASCII words anyway.
             format!("(?i){}", s.replace(r"\b", r"(?-u:\b)"))
