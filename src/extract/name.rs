@@ -261,10 +261,11 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
         }
     }
     let known: BTreeSet<String> = found.iter().map(|(_, p)| p.surname_key.clone()).collect();
+    let starts: BTreeSet<usize> = found.iter().map(|(m, _)| m.start).collect();
     for (start, end, possessive) in bare {
         let text = &doc.text[start..end];
         let p = vocab.canon(Person::parse(text));
-        if known.contains(&p.surname_key) && !found.iter().any(|(m, _)| m.start == start) {
+        if known.contains(&p.surname_key) && !starts.contains(&start) {
             found.push((
                 Mention {
                     start,
@@ -390,8 +391,12 @@ fn read_run(
     let text = &doc.text[start..end];
     let possessive = is_possessive(run[j - 1].text);
     let name_end = end - (text.len() - strip_possessive(text).len());
-    let before = doc.text[sentence_start..start].to_lowercase();
-    let after = &doc.text[end..doc.sentence_at(start).map_or(end, |s| s.end)];
+    // Titles and speech verbs are short: a window of the sentence either
+    // side is enough, and keeps a name in a very long sentence linear.
+    let from = floor_boundary(&doc.text, start.saturating_sub(WINDOW).max(sentence_start));
+    let before = doc.text[from..start].to_lowercase();
+    let sentence_end = doc.sentence_at(start).map_or(end, |s| s.end);
+    let after = &doc.text[end..floor_boundary(&doc.text, sentence_end.min(end + WINDOW))];
     let next_word = after
         .trim_start_matches([',', ' '])
         .split(|c: char| !c.is_alphabetic())
@@ -441,6 +446,18 @@ fn read_run(
     }
 }
 
+/// How many bytes either side of a name are read for titles and verbs.
+const WINDOW: usize = 256;
+
+/// The char boundary at or before `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Whether `after` begins with a title ("special envoy to Russia").
 fn starts_with_title(after: &str, vocab: &Vocab) -> bool {
     let a = after.trim_start().to_lowercase();
@@ -455,16 +472,56 @@ fn starts_with_title(after: &str, vocab: &Vocab) -> bool {
     })
 }
 
-/// Whether byte `at` stands inside double quotation marks in its paragraph.
-fn in_quotes(doc: &Document, at: usize) -> bool {
-    let Some(&(a, _)) = doc.paragraphs.iter().find(|&&(a, b)| a <= at && at < b) else {
-        return false;
-    };
-    let before = &doc.text[a..at];
-    let straight = before.matches('"').count() % 2 == 1;
-    let open = before.rfind('“');
-    let close = before.rfind('”');
-    straight || matches!((open, close), (Some(o), c) if c.is_none_or(|c| c < o))
+/// Whether a byte stands inside double quotation marks in its paragraph,
+/// answered from the positions of the quote marks (found once per document)
+/// in logarithmic time.
+struct QuoteMarks<'a> {
+    doc: &'a Document,
+    straight: Vec<usize>,
+    open: Vec<usize>,
+    close: Vec<usize>,
+}
+
+impl<'a> QuoteMarks<'a> {
+    fn new(doc: &'a Document) -> Self {
+        let (mut straight, mut open, mut close) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, c) in doc.text.char_indices() {
+            match c {
+                '"' => straight.push(i),
+                '“' => open.push(i),
+                '”' => close.push(i),
+                _ => {}
+            }
+        }
+        QuoteMarks {
+            doc,
+            straight,
+            open,
+            close,
+        }
+    }
+
+    /// Whether byte `at` stands inside double quotation marks in its
+    /// paragraph: an odd number of straight quotes before it, or a curly
+    /// opening quote not closed yet.
+    fn in_quotes(&self, at: usize) -> bool {
+        let paragraphs = &self.doc.paragraphs;
+        let i = paragraphs.partition_point(|&(a, _)| a <= at);
+        let Some(&(a, b)) = i.checked_sub(1).and_then(|i| paragraphs.get(i)) else {
+            return false;
+        };
+        if at >= b {
+            return false;
+        }
+        let count = |v: &[usize]| v.partition_point(|&p| p < at) - v.partition_point(|&p| p < a);
+        let last = |v: &[usize]| {
+            let k = v.partition_point(|&p| p < at);
+            (k > 0 && v[k - 1] >= a).then(|| v[k - 1])
+        };
+        let straight = count(&self.straight) % 2 == 1;
+        let (open, close) = (last(&self.open), last(&self.close));
+        straight || matches!((open, close), (Some(o), c) if c.is_none_or(|c| c < o))
+    }
 }
 
 pub struct Name;
@@ -478,14 +535,15 @@ impl Extractor for Name {
         let all = mentions(doc, &rules.names);
         // One fact per spelling: the first mention outside quotation marks,
         // else the first.
+        let marks = QuoteMarks::new(doc);
         let mut chosen: BTreeMap<&str, &Mention> = BTreeMap::new();
         for m in &all {
-            let quoted = in_quotes(doc, m.start);
+            let quoted = marks.in_quotes(m.start);
             match chosen.get(m.surface.as_str()) {
                 None => {
                     chosen.insert(&m.surface, m);
                 }
-                Some(prev) if in_quotes(doc, prev.start) && !quoted => {
+                Some(prev) if marks.in_quotes(prev.start) && !quoted => {
                     chosen.insert(&m.surface, m);
                 }
                 _ => {}
