@@ -170,14 +170,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             notes(&input.paths);
             let report = crosscheck::run(&config(&input))?;
             let fancy = out.is_none() && render::fancy();
-            let text = match format {
-                Format::Table => render::table::render(&report, fancy),
-                Format::Markdown => render::markdown::render(&report, &title(&input.paths)),
-                Format::Json => render::json::render(&report),
-            };
             if let Some(out) = &out {
                 check_out(out, &report)?;
             }
+            let text = match format {
+                Format::Table => render::table::render(&report, fancy),
+                Format::Markdown => render::markdown::render(&report, &title(&input.paths)),
+                // Streamed: JSON is several times the input, never held whole.
+                Format::Json => {
+                    emit_with(out.as_deref(), |w| json_to(w, &report))?;
+                    return Ok(exit_code(&report, fail_on));
+                }
+            };
             emit(out.as_deref(), &text)?;
             Ok(exit_code(&report, fail_on))
         }
@@ -212,15 +216,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 rules: options.rules,
             };
             let report = crosscheck::run(&config)?;
-            let text = match format {
-                Format::Json => {
-                    let mut s = serde_json::to_string_pretty(&report.facts).unwrap_or_default();
-                    s.push('\n');
-                    s
-                }
-                _ => render::table::facts_table(&report, render::fancy()),
-            };
-            emit(None, &text)?;
+            match format {
+                Format::Json => emit_with(None, |w| json_to(w, &report.facts))?,
+                _ => emit(None, &render::table::facts_table(&report, render::fancy()))?,
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Diff {
@@ -318,15 +317,26 @@ fn check_out(out: &Path, report: &Report) -> Result<()> {
     Ok(())
 }
 
+/// `value` as pretty JSON and a newline: the bytes of `render::json`.
+fn json_to<T: serde::Serialize>(w: &mut dyn Write, value: &T) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, value).map_err(std::io::Error::other)?;
+    w.write_all(b"\n")
+}
+
 fn emit(out: Option<&Path>, text: &str) -> Result<()> {
+    emit_with(out, |w| w.write_all(text.as_bytes()))
+}
+
+/// Writes through `write` to `out` (atomically) or to standard output.
+fn emit_with(
+    out: Option<&Path>,
+    write: impl Fn(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     match out {
-        Some(path) => write_atomic(path, text),
+        Some(path) => write_atomic_with(path, write),
         None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(text.as_bytes())
-                .and_then(|_| stdout.flush())
-            {
+            let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            match write(&mut stdout).and_then(|_| stdout.flush()) {
                 Ok(()) => Ok(()),
                 // A closed pipe (`| head`) is the reader's choice, not a failure.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -340,6 +350,13 @@ fn emit(out: Option<&Path>, text: &str) -> Result<()> {
 /// a failure never leaves a half-written report. A symlink is written
 /// through: its target gets the report and the link stays a link.
 fn write_atomic(path: &Path, text: &str) -> Result<()> {
+    write_atomic_with(path, |w| w.write_all(text.as_bytes()))
+}
+
+fn write_atomic_with(
+    path: &Path,
+    write: impl Fn(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let resolved;
     let path = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
         resolved = std::fs::canonicalize(path)
@@ -359,7 +376,13 @@ fn write_atomic(path: &Path, text: &str) -> Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "report".into());
     let tmp = dir.join(format!(".{name}.crosscheck-tmp"));
-    let result = std::fs::write(&tmp, text).and_then(|_| std::fs::rename(&tmp, path));
+    let result = std::fs::File::create(&tmp)
+        .and_then(|f| {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, f);
+            write(&mut w)?;
+            w.into_inner().map_err(|e| e.into_error())?.sync_all()
+        })
+        .and_then(|_| std::fs::rename(&tmp, path));
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
         return Err(Error::file(path, format!("cannot write: {e}")));
