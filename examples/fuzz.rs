@@ -140,7 +140,7 @@ fn input(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
                     v[i] ^= 1 << rng.below(8);
                 }
             }
-            1 | 2 | 3 => {
+            1..=3 => {
                 let p = PIECES[rng.below(PIECES.len())].as_bytes();
                 v.splice(at..at, p.iter().copied());
             }
