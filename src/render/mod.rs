@@ -8,6 +8,7 @@ pub mod quotes;
 pub mod spellings;
 pub mod table;
 
+use std::ffi::OsStr;
 use std::sync::atomic::{AtomicU8, AtomicU16, Ordering};
 
 /// Output formats of `check` and `diff`.
@@ -48,25 +49,41 @@ pub fn set_width(width: Option<u16>) {
 /// a terminal and `NO_COLOR` unset or empty (the no-color.org convention).
 pub fn fancy() -> bool {
     use std::io::IsTerminal;
-    match COLOR.load(Ordering::Relaxed) {
-        1 => true,
-        2 => false,
-        _ => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
+    let choice = match COLOR.load(Ordering::Relaxed) {
+        1 => ColorChoice::Always,
+        2 => ColorChoice::Never,
+        _ => ColorChoice::Auto,
+    };
+    fancy_for(
+        choice,
+        std::io::stdout().is_terminal(),
+        std::env::var_os("NO_COLOR").as_deref(),
+    )
+}
+
+/// [`fancy`] for a given choice, terminal and `NO_COLOR` value.
+pub fn fancy_for(choice: ColorChoice, terminal: bool, no_color: Option<&OsStr>) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && no_color.is_none_or(|v| v.is_empty()),
     }
 }
 
 /// The width tables must fit: `--width`, else the terminal's (when it
 /// reports a usable one), else [`PIPED_WIDTH`].
 pub fn width() -> u16 {
-    match WIDTH.load(Ordering::Relaxed) {
-        0 => comfy_table::Table::new()
-            .width()
-            .filter(|&w| w >= 20)
-            .unwrap_or(PIPED_WIDTH),
-        w => w.max(20),
+    let set = WIDTH.load(Ordering::Relaxed);
+    width_for((set > 0).then_some(set), comfy_table::Table::new().width())
+}
+
+/// [`width`] for a `--width` and what the terminal reports: a terminal that
+/// reports 0 (or fewer than 20) columns gets [`PIPED_WIDTH`], not
+/// one-character cells.
+pub fn width_for(set: Option<u16>, terminal: Option<u16>) -> u16 {
+    match set {
+        Some(w) => w.max(20),
+        None => terminal.filter(|&w| w >= 20).unwrap_or(PIPED_WIDTH),
     }
 }
 
@@ -82,4 +99,32 @@ pub fn md_cell(s: &str) -> String {
         .replace('`', "\\`")
         // Brackets only make a link when "](" follows.
         .replace("](", "\\](")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_set_but_empty_is_ignored() {
+        let auto = ColorChoice::Auto;
+        assert!(fancy_for(auto, true, None));
+        assert!(
+            fancy_for(auto, true, Some(OsStr::new(""))),
+            "NO_COLOR= is unset"
+        );
+        assert!(!fancy_for(auto, true, Some(OsStr::new("1"))));
+        assert!(!fancy_for(auto, false, None), "piped: plain");
+        assert!(fancy_for(ColorChoice::Always, false, Some(OsStr::new("1"))));
+        assert!(!fancy_for(ColorChoice::Never, true, None));
+    }
+
+    #[test]
+    fn terminal_reporting_zero_columns_gets_100() {
+        assert_eq!(width_for(None, Some(0)), PIPED_WIDTH);
+        assert_eq!(width_for(None, Some(5)), PIPED_WIDTH);
+        assert_eq!(width_for(None, None), PIPED_WIDTH, "piped");
+        assert_eq!(width_for(None, Some(132)), 132);
+        assert_eq!(width_for(Some(60), Some(132)), 60, "--width wins");
+    }
 }
