@@ -74,6 +74,21 @@ fn build(shape: &str, bytes: usize) -> String {
     out
 }
 
+/// CPU seconds (user + system) this process has used (Linux), else 0: a
+/// figure that other work on a shared machine does not inflate.
+fn cpu_secs() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            // Fields after the command name (which is in parentheses).
+            let rest = &s[s.rfind(')')? + 2..];
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+            Some(ticks / 100.0)
+        })
+        .unwrap_or(0.0)
+}
+
 /// A writer that only counts bytes.
 struct Counter(usize);
 
@@ -101,7 +116,7 @@ fn peak_kb() -> u64 {
 
 /// One run: reads, cleans, extracts, compares and renders the article as a
 /// user's `crosscheck check --format json` would; prints
-/// `seconds peak_kb bytes facts`.
+/// `seconds peak_kb bytes facts json_bytes cpu_seconds`.
 fn one(shape: &str, mb: usize, stages: bool) {
     let text = build(shape, mb * 1_000_000);
     let bytes = text.len();
@@ -113,6 +128,7 @@ fn one(shape: &str, mb: usize, stages: bool) {
     let rules = Rules::embedded().expect("rules");
     // The benchmark goes past the default 32 MB cap on purpose.
     crosscheck::source::set_max_article_bytes(1 << 40);
+    let cpu = cpu_secs();
     let t = Instant::now();
     let report = if stages {
         staged(&path, &rules)
@@ -128,9 +144,10 @@ fn one(shape: &str, mb: usize, stages: bool) {
     let mut counter = Counter(0);
     serde_json::to_writer_pretty(&mut counter, &report).expect("json");
     let secs = t.elapsed().as_secs_f64();
+    let cpu = cpu_secs() - cpu;
     let _ = std::fs::remove_dir_all(&dir);
     println!(
-        "{secs:.3} {} {bytes} {} {}",
+        "{secs:.3} {} {bytes} {} {} {cpu:.2}",
         peak_kb(),
         report.facts.len(),
         counter.0
@@ -208,8 +225,8 @@ fn main() {
     }
     let exe = std::env::current_exe().expect("own path");
     println!(
-        "{:<11} {:>6} {:>9} {:>9} {:>10} {:>9} {:>9}",
-        "shape", "MB", "seconds", "s/MB", "peak MB", "peak/in", "facts"
+        "{:<11} {:>6} {:>9} {:>9} {:>9} {:>10} {:>9} {:>9}",
+        "shape", "MB", "seconds", "s/MB", "cpu s/MB", "peak MB", "peak/in", "facts"
     );
     for shape in SHAPES {
         for &mb in &sizes {
@@ -219,7 +236,7 @@ fn main() {
                 .expect("child run");
             let line = String::from_utf8_lossy(&out.stdout);
             let f: Vec<&str> = line.split_whitespace().collect();
-            if !out.status.success() || f.len() < 4 {
+            if !out.status.success() || f.len() < 6 {
                 println!(
                     "{shape:<11} {mb:>6} failed: {}",
                     String::from_utf8_lossy(&out.stderr)
@@ -229,9 +246,11 @@ fn main() {
             let secs: f64 = f[0].parse().unwrap_or(0.0);
             let peak_mb = f[1].parse::<f64>().unwrap_or(0.0) / 1000.0;
             let in_mb = f[2].parse::<f64>().unwrap_or(1.0) / 1e6;
+            let cpu: f64 = f[5].parse().unwrap_or(0.0);
             println!(
-                "{shape:<11} {mb:>6} {secs:>9.2} {:>9.3} {peak_mb:>10.1} {:>9.2} {:>9}",
+                "{shape:<11} {mb:>6} {secs:>9.2} {:>9.3} {:>9.3} {peak_mb:>10.1} {:>9.2} {:>9}",
                 secs / in_mb,
+                cpu / in_mb,
                 peak_mb / in_mb,
                 f[3]
             );
