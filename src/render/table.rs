@@ -76,6 +76,36 @@ pub fn no_wrap(t: &mut Table, columns: &[usize]) {
     }
 }
 
+/// A grid (person × outlet …) as a table: side by side while its columns
+/// fit the width, else one row per grid row with the first column and the
+/// others' non-empty cells joined ("verdict: variant; reuters: Zelenskiy;
+/// … +1,998 more"), so a grid of 2,000 outlets stays readable and its size
+/// proportional to what it holds.
+pub fn grid(head: &[String], rows: &[Vec<String>], fancy: bool) -> String {
+    let mut t = new_table(fancy);
+    if head.len() * OUTLET_COLUMN / 2 <= usize::from(super::width()) {
+        t.set_header(head.to_vec());
+        for r in rows {
+            t.add_row(r.iter().map(|c| cut(c, CELL_CHARS)).collect::<Vec<_>>());
+        }
+        return t.to_string();
+    }
+    let first = head.first().cloned().unwrap_or_default();
+    t.set_header(vec![first, "by outlet".to_string()]);
+    for r in rows {
+        let cells: Vec<String> = head
+            .iter()
+            .zip(r)
+            .skip(1)
+            .filter(|(_, c)| !c.is_empty())
+            .map(|(h, c)| format!("{h}: {c}"))
+            .collect();
+        let label = r.first().map_or(String::new(), |c| cut(c, CELL_CHARS));
+        t.add_row(vec![label, join_cut(&cells, CELL_CHARS * 2)]);
+    }
+    t.to_string()
+}
+
 /// At most `max` characters of `s`, cut with "…".
 pub fn cut(s: &str, max: usize) -> String {
     match s.char_indices().nth(max.saturating_sub(1)) {
