@@ -168,15 +168,20 @@ fn is_hidden(path: &Path) -> bool {
 }
 
 /// What a folder holds that [`load`] does not read and a user may expect it
-/// to: subfolders (folders are not read recursively) and hidden files. One
-/// line, or `None` when nothing was skipped.
+/// to: subfolders (folders are not read recursively) and hidden article
+/// files (`.draft.txt`). One line, or `None` when nothing was skipped.
 pub fn skipped_note(dir: &Path) -> Option<String> {
     let entries = std::fs::read_dir(dir).ok()?;
     let (mut folders, mut hidden) = (0, 0);
     for entry in entries.flatten() {
         let path = entry.path();
+        let article_named = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
         if is_hidden(&path) {
-            hidden += 1;
+            // `.DS_Store` and editor files are not worth a word; `.draft.txt` is.
+            hidden += usize::from(article_named);
         } else if path.is_dir() {
             folders += 1;
         }
