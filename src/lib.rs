@@ -68,8 +68,14 @@ pub struct Report {
 }
 
 impl Report {
+    /// The fact with `id`: direct for the ids [`analyse`] gives (`f1` is
+    /// `facts[0]`), so renderers looking up every fact stay linear.
     pub fn fact(&self, id: &str) -> Option<&Fact> {
-        self.facts.iter().find(|f| f.id == id)
+        id.strip_prefix('f')
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| self.facts.get(n.checked_sub(1)?))
+            .filter(|f| f.id == id)
+            .or_else(|| self.facts.iter().find(|f| f.id == id))
     }
 
     pub fn source(&self, id: &str) -> Option<&SourceInfo> {

@@ -1,6 +1,7 @@
 //! The command line: clap only. Errors go to stderr as one line starting
 //! `crosscheck:`; exit codes are 0 (done), 1 (`--fail-on conflict` and a
-//! conflict was found), 2 (bad input, bad rules, or output not written).
+//! conflict was found), 2 (bad input, bad rules, or output not written —
+//! including a failed write to standard output).
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -21,6 +22,21 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Box-drawn tables: on a terminal unless NO_COLOR is set (auto), always, or never.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    color: render::ColorChoice,
+    /// Table width in columns (default: the terminal's, or 100 when piped).
+    #[arg(long, global = true, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..))]
+    width: Option<u16>,
+    /// Largest article read, in MB (default 32).
+    #[arg(long, global = true, value_name = "MB", value_parser = clap::value_parser!(u64).range(1..=65536))]
+    max_size: Option<u64>,
 }
 
 #[derive(Subcommand)]
@@ -55,7 +71,7 @@ enum Command {
     },
     /// List the facts of one article with the rules that found them.
     Extract {
-        /// The article.
+        /// The article (`-` for standard input).
         file: PathBuf,
         #[command(flatten)]
         options: Options,
@@ -82,7 +98,7 @@ enum Command {
 
 #[derive(Args)]
 struct Input {
-    /// Article files (.txt, .md) or folders of them.
+    /// Article files (.txt, .md), folders of them, or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -110,7 +126,33 @@ fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                e.exit();
+            }
+            // One line like every other error; `--help` has the rest.
+            let text = e.to_string();
+            let first = text.lines().next().unwrap_or("bad arguments");
+            eprintln!(
+                "crosscheck: {} (see --help)",
+                first.trim_start_matches("error: ")
+            );
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(mb) = cli.max_size {
+        crosscheck::source::set_max_article_bytes(mb * 1024 * 1024);
+    }
+    render::set_width(cli.width);
+    render::set_color(cli.color);
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -128,13 +170,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out,
             fail_on,
         } => {
+            notes(&input.paths);
             let report = crosscheck::run(&config(&input))?;
             let fancy = out.is_none() && render::fancy();
+            if let Some(out) = &out {
+                check_out(out, &report)?;
+            }
             let text = match format {
                 Format::Table => render::table::render(&report, fancy),
                 Format::Markdown => render::markdown::render(&report, &title(&input.paths)),
-                Format::Json => render::json::render(&report),
                 Format::Html => render::html::render_files(&report, &title(&input.paths))?,
+                // Streamed: JSON is several times the input, never held whole.
+                Format::Json => {
+                    emit_with(out.as_deref(), |w| json_to(w, &report))?;
+                    return Ok(exit_code(&report, fail_on));
+                }
             };
             emit(out.as_deref(), &text)?;
             Ok(exit_code(&report, fail_on))
@@ -145,6 +195,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out,
             fail_on,
         } => {
+            notes(&input.paths);
             let report = crosscheck::run(&config(&input))?;
             let title = title(&input.paths);
             let (ext, text) = match format {
@@ -155,8 +206,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let out =
                 out.unwrap_or_else(|| PathBuf::from("reports").join(format!("{title}.{ext}")));
+            check_out(&out, &report)?;
             write_atomic(&out, &text)?;
-            println!("crosscheck: wrote {}", out.display());
+            emit(None, &format!("crosscheck: wrote {}\n", out.display()))?;
             Ok(exit_code(&report, fail_on))
         }
         Command::Extract {
@@ -164,21 +216,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             options,
             format,
         } => {
+            if file.is_dir() {
+                return Err(Error::file(
+                    &file,
+                    "is a folder; `extract` reads one article file (use `check` for a folder)",
+                ));
+            }
             let config = Config {
                 paths: vec![file],
                 published: options.published,
                 rules: options.rules,
             };
             let report = crosscheck::run(&config)?;
-            let text = match format {
-                Format::Json => {
-                    let mut s = serde_json::to_string_pretty(&report.facts).unwrap_or_default();
-                    s.push('\n');
-                    s
-                }
-                _ => render::table::facts_table(&report, render::fancy()),
-            };
-            emit(None, &text)?;
+            match format {
+                Format::Json => emit_with(None, |w| json_to(w, &report.facts))?,
+                _ => emit(None, &render::table::facts_table(&report, render::fancy()))?,
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Diff {
@@ -195,7 +248,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let rules = Rules::load(options.rules.as_deref())?;
             let failures = rules.check();
             if failures.is_empty() {
-                println!("crosscheck: every rule example passes");
+                emit(None, "crosscheck: every rule example passes\n")?;
                 Ok(ExitCode::SUCCESS)
             } else {
                 for f in &failures {
@@ -240,22 +293,90 @@ fn title(paths: &[PathBuf]) -> String {
         .unwrap_or_else(|| "report".into())
 }
 
+/// Notes on stderr about what the folders given hold and are not read.
+fn notes(paths: &[PathBuf]) {
+    for p in paths.iter().filter(|p| p.is_dir()) {
+        if let Some(note) = crosscheck::source::skipped_note(p) {
+            eprintln!("crosscheck: note: {note}");
+        }
+    }
+}
+
+/// `--out` must name a regular file (or nothing yet) that is not one of the
+/// articles read: a report never replaces its own input, a device or a
+/// folder.
+fn check_out(out: &Path, report: &Report) -> Result<()> {
+    let target = match std::fs::metadata(out) {
+        Ok(meta) if !meta.is_file() => {
+            return Err(Error::file(
+                out,
+                "cannot write the report here: not a regular file (a folder, device or FIFO)",
+            ));
+        }
+        Ok(_) => std::fs::canonicalize(out).ok(),
+        Err(_) => None,
+    };
+    if let Some(target) = target {
+        for s in &report.sources {
+            if std::fs::canonicalize(&s.path).is_ok_and(|p| p == target) {
+                return Err(Error::file(
+                    out,
+                    "is one of the input articles; refusing to write the report over it",
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `value` as pretty JSON and a newline: the bytes of `render::json`.
+fn json_to<T: serde::Serialize>(w: &mut dyn Write, value: &T) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, value).map_err(std::io::Error::other)?;
+    w.write_all(b"\n")
+}
+
 fn emit(out: Option<&Path>, text: &str) -> Result<()> {
+    emit_with(out, |w| w.write_all(text.as_bytes()))
+}
+
+/// Writes through `write` to `out` (atomically) or to standard output.
+fn emit_with(
+    out: Option<&Path>,
+    write: impl Fn(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     match out {
-        Some(path) => write_atomic(path, text),
+        Some(path) => write_atomic_with(path, write),
         None => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth a message.
-            let _ = stdout.write_all(text.as_bytes());
-            let _ = stdout.flush();
-            Ok(())
+            let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            match write(&mut stdout).and_then(|_| stdout.flush()) {
+                Ok(()) => Ok(()),
+                // A closed pipe (`| head`) is the reader's choice, not a failure.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(Error::new(format!("standard output: cannot write: {e}"))),
+            }
         }
     }
 }
 
 /// Writes `text` to `path` through a temporary file in the same folder, so
-/// a failure never leaves a half-written report.
+/// a failure never leaves a half-written report. A symlink is written
+/// through: its target gets the report and the link stays a link.
 fn write_atomic(path: &Path, text: &str) -> Result<()> {
+    write_atomic_with(path, |w| w.write_all(text.as_bytes()))
+}
+
+fn write_atomic_with(
+    path: &Path,
+    write: impl Fn(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let resolved;
+    let path = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        resolved = std::fs::canonicalize(path)
+            .map_err(|e| Error::file(path, format!("cannot follow the symlink: {e}")))?;
+        resolved.as_path()
+    } else {
+        path
+    };
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -267,7 +388,13 @@ fn write_atomic(path: &Path, text: &str) -> Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "report".into());
     let tmp = dir.join(format!(".{name}.crosscheck-tmp"));
-    let result = std::fs::write(&tmp, text).and_then(|_| std::fs::rename(&tmp, path));
+    let result = std::fs::File::create(&tmp)
+        .and_then(|f| {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, f);
+            write(&mut w)?;
+            w.into_inner().map_err(|e| e.into_error())?.sync_all()
+        })
+        .and_then(|_| std::fs::rename(&tmp, path));
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
         return Err(Error::file(path, format!("cannot write: {e}")));

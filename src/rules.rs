@@ -53,15 +53,15 @@ pub const PATTERN_FILES: &[(&str, Kind)] = &[
     ("since.toml", Kind::Since),
     ("age.toml", Kind::Age),
     ("date.toml", Kind::Date),
+    ("time.toml", Kind::Time),
+    ("identifier.toml", Kind::Identifier),
     ("duration.toml", Kind::Duration),
     ("money.toml", Kind::Money),
     ("percent.toml", Kind::Percent),
-    ("count.toml", Kind::Count),
     ("measure.toml", Kind::Measure),
-    ("time.toml", Kind::Time),
     ("tally.toml", Kind::Tally),
     ("ordinal.toml", Kind::Ordinal),
-    ("identifier.toml", Kind::Identifier),
+    ("count.toml", Kind::Count),
 ];
 
 /// Every rule, parsed and compiled.
@@ -160,7 +160,10 @@ impl Rules {
         for (file, kind) in PATTERN_FILES {
             let c = ctx(file);
             let parsed: PatternFile = c.parse()?;
+            validate_patterns(*kind, &parsed, &c)?;
+            let groups = check_value_groups(*kind, &parsed, &c);
             patterns.push(PatternSet::compile(*kind, parsed, &hedges, &c)?);
+            groups?;
         }
         let quotes: QuoteRules = ctx("quotes.toml").parse()?;
         let names: NameRules = ctx("names.toml").parse()?;
@@ -204,6 +207,132 @@ impl Rules {
     pub fn patterns_for(&self, kind: Kind) -> Option<&PatternSet> {
         self.patterns.iter().find(|p| p.kind == kind)
     }
+}
+
+/// Named groups a pattern of `kind` must have at least one of: the parts
+/// its reader makes a value from.
+fn value_groups(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Since => &["num", "year"],
+        Kind::Age => &["num", "ord"],
+        Kind::Date => &["month", "year", "weekday", "day", "deictic", "mnum", "n1"],
+        Kind::Measure => &["num", "bnum"],
+        Kind::Time => &["h1", "hb1", "hc1", "named1", "shortly"],
+        Kind::Tally => &["a"],
+        Kind::Ordinal => &["ord", "tens", "any"],
+        Kind::Identifier => &["code"],
+        _ => &["num"],
+    }
+}
+
+/// The macros a pattern may use.
+const MACROS: [&str; 9] = [
+    "number",
+    "ordinal",
+    "hedge",
+    "unit",
+    "month",
+    "weekday",
+    "currency_pre",
+    "currency_word",
+    "measure_unit",
+];
+
+/// Checks a pattern file before it is compiled: a file with no rules (it
+/// would silently turn a whole kind off), rule ids given twice, unknown
+/// macros (`{nmber}`), and patterns without the named groups the kind's
+/// reader needs are errors at their line and column.
+fn validate_patterns(kind: Kind, file: &PatternFile, ctx: &Ctx) -> Result<()> {
+    if file.rule.is_empty() {
+        return Err(Error::at(
+            &ctx.name,
+            1,
+            1,
+            format!(
+                "no [[rule]]: this file would turn every {kind} rule off; \
+                 give at least one rule (remove the file to keep the built-in ones)"
+            ),
+        ));
+    }
+    let mut ids: std::collections::BTreeMap<&str, usize> = Default::default();
+    for r in &file.rule {
+        let at = r.pattern.span().start;
+        if let Some(first) = ids.insert(r.id.as_str(), at) {
+            let (line, _) = line_col(&ctx.text, first);
+            return Err(ctx.error_at(
+                at,
+                format!(
+                    "rule id `{}` given twice (the first rule with it has its pattern on line {line})",
+                    r.id
+                ),
+            ));
+        }
+        let pattern = r.pattern.get_ref();
+        if let Some(name) = unknown_macro(pattern) {
+            return Err(ctx.error_at(
+                at,
+                format!(
+                    "rule {}: unknown macro `{{{name}}}`, expected one of {}",
+                    r.id,
+                    MACROS.map(|m| format!("{{{m}}}")).join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Every pattern has a named group the kind's reader makes a value from
+/// (checked after the patterns compile, so a regex error is named first).
+fn check_value_groups(kind: Kind, file: &PatternFile, ctx: &Ctx) -> Result<()> {
+    for r in &file.rule {
+        let at = r.pattern.span().start;
+        let pattern = r.pattern.get_ref();
+        let groups = value_groups(kind);
+        if !groups.iter().any(|g| {
+            pattern.contains(&format!("(?P<{g}>")) || pattern.contains(&format!("(?<{g}>"))
+        }) {
+            return Err(ctx.error_at(
+                at,
+                format!(
+                    "rule {}: pattern has no named group {} for the {kind} to be read from",
+                    r.id,
+                    groups
+                        .iter()
+                        .map(|g| format!("`(?P<{g}>…)`"))
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The first `{word}` in `pattern` that is not a macro (repetitions such as
+/// `{2}` or `{1,3}` are digits, and `\{` is a literal brace).
+fn unknown_macro(pattern: &str) -> Option<&str> {
+    let bytes = pattern.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'{' => {
+                let rest = &pattern[i + 1..];
+                let end = rest.find('}')?;
+                let name = &rest[..end];
+                if name.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    && !MACROS.contains(&name)
+                {
+                    return Some(name);
+                }
+                i += 1 + end + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// One rule file being loaded: its display name and text, for errors with

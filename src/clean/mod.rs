@@ -66,7 +66,10 @@ impl Document {
 
     /// Whether byte `at` is inside boilerplate.
     pub fn is_cut(&self, at: usize) -> bool {
-        self.cut.iter().any(|&(a, b)| a <= at && at < b)
+        // Cut ranges are sorted and disjoint: only the last one starting at
+        // or before `at` can hold it.
+        let i = self.cut.partition_point(|&(a, _)| a <= at);
+        i > 0 && at < self.cut[i - 1].1
     }
 
     /// The display name: outlet from front matter, else the id.
@@ -114,10 +117,16 @@ pub fn clean(source: Source, rules: &Rules) -> Document {
 fn kept_paragraphs(text: &str, body_start: usize, cut: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut pos = body_start;
+    // Cut ranges are sorted and disjoint: skip those ending before a line.
+    let mut first = 0;
     while pos < text.len() {
         let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
         let mut a = pos;
-        for &(ca, cb) in cut.iter().filter(|&&(ca, cb)| ca < end && cb > pos) {
+        while first < cut.len() && cut[first].1 <= pos {
+            first += 1;
+        }
+        let overlapping = cut[first..].iter().take_while(|&&(ca, _)| ca < end);
+        for &(ca, cb) in overlapping.filter(|&&(ca, cb)| ca < end && cb > pos) {
             if ca > a {
                 push_trimmed(text, a, ca, &mut out);
             }

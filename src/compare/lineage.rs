@@ -701,6 +701,9 @@ fn relation(o: &Overlap) -> Option<Relation> {
 
 /// The related pairs among `docs`, sorted by `from`, then `to`.
 pub fn detect(docs: &[Document]) -> Vec<Link> {
+    if docs.len() < 2 {
+        return Vec::new(); // no pair to link: skip building profiles
+    }
     let mut vocab = Vocabulary::default();
     let profiles: Vec<Profile> = docs.iter().map(|d| profile(d, &mut vocab)).collect();
     let mut links: Vec<Link> = candidates(&profiles)

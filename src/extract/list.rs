@@ -312,59 +312,69 @@ fn participants(
         return None;
     }
     hits.sort_by_key(|h| h.0);
-    let break_points: Vec<usize> = breaks
+    let mut break_points: Vec<usize> = breaks
         .iter()
         .flat_map(|b| b.find_iter(text).map(|m| m.start()))
         .chain(text.match_indices(';').map(|(i, _)| i))
         .collect();
-    let in_sentence: Vec<&Mention> = people
+    break_points.sort_unstable();
+    // The clause start before `ts`: the last break point before it, unless
+    // a semicolon stands between (a semicolon is itself a break point, so
+    // only the last one can be that semicolon). Sorted: logarithmic.
+    let clause_start = |ts: usize| {
+        let k = break_points.partition_point(|&b| b < ts);
+        k.checked_sub(1)
+            .map(|k| break_points[k])
+            .filter(|&b| !text[b..].starts_with(';'))
+            .unwrap_or(0)
+    };
+    // Mentions are in file order: the sentence's are one slice of them.
+    let lo = people.partition_point(|m| m.start < base);
+    let hi = people.partition_point(|m| m.start < base + text.len());
+    let in_sentence: Vec<&Mention> = people[lo..hi]
         .iter()
         .filter(|m| m.start >= base && m.end <= base + text.len())
         .filter(|m| m.entity == crate::fact::Entity::Person)
         .collect();
+    // The mentions starting in `[from, to)` of the file.
+    let starting_in = |from: usize, to: usize| {
+        let a = in_sentence.partition_point(|m| m.start < from);
+        let b = in_sentence.partition_point(|m| m.start < to);
+        &in_sentence[a..b.max(a)]
+    };
     // (mention, segment side, cue start) for every member found.
     let mut found: Vec<(&Mention, Option<String>, usize)> = Vec::new();
+    let mut keys: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     let mut span = (usize::MAX, 0);
     for (i, &(ts, te, t, ref side)) in hits.iter().enumerate() {
         let (from, to) = if t.members == "before" {
-            let from = break_points
-                .iter()
-                .filter(|&&b| b < ts && !text[b..ts].contains(';'))
-                .max()
-                .copied()
-                .unwrap_or(0);
-            (from, ts)
+            (clause_start(ts), ts)
         } else {
             let next_trigger = hits.get(i + 1).map_or(text.len(), |h| h.0);
-            let next_break = break_points
+            let k = break_points.partition_point(|&b| b < te);
+            let next_break = break_points[k..]
                 .iter()
-                .filter(|&&b| b >= te && text[b..].starts_with(|c: char| c != ';'))
-                .min()
+                .find(|&&b| text[b..].starts_with(|c: char| c != ';'))
                 .copied()
                 .unwrap_or(text.len());
             (te, next_trigger.min(next_break))
         };
-        let mut seg: Vec<(&Mention, usize)> = in_sentence
+        let mut seg: Vec<(&Mention, usize)> = starting_in(base + from, base + to)
             .iter()
-            .filter(|m| !m.possessive && m.start >= base + from && m.end <= base + to)
+            .filter(|m| !m.possessive && m.end <= base + to)
             .map(|m| (*m, base + from))
             .collect();
         if t.principal {
-            let clause = break_points
+            let clause = clause_start(ts);
+            if let Some(p) = starting_in(base + clause, base + ts)
                 .iter()
-                .filter(|&&b| b < ts && !text[b..ts].contains(';'))
-                .max()
-                .copied()
-                .unwrap_or(0);
-            if let Some(p) = in_sentence
-                .iter()
-                .rfind(|m| !m.possessive && m.start >= base + clause && m.end <= base + ts)
+                .rfind(|m| !m.possessive && m.end <= base + ts)
             {
                 seg.insert(0, (p, base + clause));
             }
         }
         for (m, cue) in seg {
-            if !found.iter().any(|(f, _, _)| f.key == m.key) {
+            if keys.insert(m.key.as_str()) {
                 // A principal is on no side the trigger names.
                 let seg_side = if cue == base + from {
                     side.clone()

@@ -620,8 +620,12 @@ fn read_run(
     let text = &doc.text[start..end];
     let possessive = is_possessive(run[j - 1].text);
     let name_end = end - (text.len() - strip_possessive(text).len());
-    let before = doc.text[sentence_start..start].to_lowercase();
-    let after = &doc.text[end..doc.sentence_at(start).map_or(end, |s| s.end)];
+    // Titles and speech verbs are short: a window of the sentence either
+    // side is enough, and keeps a name in a very long sentence linear.
+    let from = floor_boundary(&doc.text, start.saturating_sub(WINDOW).max(sentence_start));
+    let before = doc.text[from..start].to_lowercase();
+    let sentence_end = doc.sentence_at(start).map_or(end, |s| s.end);
+    let after = &doc.text[end..floor_boundary(&doc.text, sentence_end.min(end + WINDOW))];
     let next_word = after
         .trim_start_matches([',', ' '])
         .split(|c: char| !c.is_alphabetic())
@@ -771,4 +775,16 @@ impl Extractor for Name {
         facts.sort_by_key(|f| f.start);
         facts
     }
+}
+
+/// How many bytes either side of a name are read for titles and verbs.
+const WINDOW: usize = 256;
+
+/// The char boundary at or before `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }

@@ -115,6 +115,9 @@ impl PatternSet {
             for (name, body) in &macros {
                 s = s.replace(name, body);
             }
+            // A zero-width space or word joiner pasted between words
+            // ("nearly\u{200b}three hours") separates them like a space.
+            let s = s.replace(r"\s", r"[\s\x{200B}\x{2060}]");
             // ASCII word boundaries keep the fast DFA engine on text with
             // curly quotes; numbers and units are ASCII words anyway.
             format!("(?i){}", s.replace(r"\b", r"(?-u:\b)"))
@@ -271,18 +274,32 @@ pub fn extract_with(kind: Kind, doc: &Document, rules: &Rules, read: Reader) -> 
     let mut facts: Vec<(usize, Fact)> = Vec::new();
     for &(pa, pb) in &doc.paragraphs {
         let paragraph = &doc.text[pa..pb];
-        let skips: Vec<(usize, usize)> = set
+        let mut skips: Vec<(usize, usize)> = set
             .skip
             .iter()
             .flat_map(|re| re.find_iter(paragraph).map(|m| (m.start(), m.end())))
             .collect();
+        // Sorted by start with the furthest end so far: "does a skip
+        // overlap this match?" in logarithmic time, not one pass per match.
+        skips.sort_unstable();
+        let reach: Vec<usize> = skips
+            .iter()
+            .scan(0, |r, &(_, b)| {
+                *r = (*r).max(b);
+                Some(*r)
+            })
+            .collect();
+        let skipped = |(a, b): (usize, usize)| {
+            let k = skips.partition_point(|&(s, _)| s < b);
+            k > 0 && reach[k - 1] > a
+        };
         for (ri, rule) in set.rules.iter().enumerate() {
             for caps in rule.re.captures_iter(paragraph) {
                 let Some(span) = fact_span(&caps) else {
                     continue;
                 };
                 let probe = caps.name("num").map_or(span, |m| (m.start(), m.end()));
-                if skips.iter().any(|&(a, b)| a < probe.1 && b > probe.0) {
+                if skipped(probe) {
                     continue;
                 }
                 let ctx = MatchContext {

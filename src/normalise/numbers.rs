@@ -182,8 +182,14 @@ pub fn parse_ordinal(text: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-/// Reads one number in any form [`number_pattern`] matches.
+/// Reads one number in any form [`number_pattern`] matches. A number too
+/// large for a float (a 100,000-digit run, "a million million …") is no
+/// number: the JSON contract has no infinite bounds to give it.
 pub fn parse(text: &str) -> Option<Number> {
+    parse_any(text).filter(|n| n.value.is_finite() && n.step.is_finite())
+}
+
+fn parse_any(text: &str) -> Option<Number> {
     let lower = text.trim().to_lowercase();
     let t = collapse_spaces(&lower);
     if t.is_empty() {

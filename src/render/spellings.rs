@@ -3,7 +3,6 @@
 //! the table, and counted lists checked against their own items.
 
 use super::md_cell;
-use super::new_table;
 use crate::Report;
 use crate::compare::{Comparison, Verdict};
 use crate::fact::{Kind, Value};
@@ -157,12 +156,7 @@ fn md_grid(g: &Grid) -> String {
 }
 
 fn term_grid(g: &Grid, fancy: bool) -> String {
-    let mut t = new_table(fancy);
-    t.set_header(g.head.clone());
-    for r in &g.rows {
-        t.add_row(r.clone());
-    }
-    t.to_string()
+    super::table::grid(&g.head, &g.rows, fancy)
 }
 
 /// Markdown section (with its heading), or "" when there is nothing to show.
