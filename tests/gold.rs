@@ -52,6 +52,25 @@ fn no_false_conflicts_or_leaks_in_any_kind() {
 }
 
 #[test]
+fn same_fact_pairs_share_a_comparison() {
+    // A floor, not a snapshot: the share of same-fact pairs aligned into one
+    // comparison may rise, never fall below what the align stage reaches.
+    let report = corpus_report();
+    let gold = load_gold(Path::new(CORPUS));
+    let all = [
+        "duration", "since", "age", "count", "date", "quote", "name", "list",
+    ];
+    let s = score(&report, &gold, &all);
+    assert!(s.pairs_total >= 75, "gold has {} pairs", s.pairs_total);
+    assert!(
+        s.pairs_together * 100 >= s.pairs_total * 95,
+        "{} of {} same-fact pairs together",
+        s.pairs_together,
+        s.pairs_total
+    );
+}
+
+#[test]
 fn every_fact_is_in_exactly_one_comparison() {
     let report = corpus_report();
     let mut seen = std::collections::BTreeMap::new();

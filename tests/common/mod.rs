@@ -104,6 +104,10 @@ pub struct Score {
     pub impure: Vec<String>,
     pub leaks: Vec<String>,
     pub verdicts_wrong: Vec<String>,
+    /// Pairs of one gold fact's values (of different outlets) that were
+    /// found, and how many of them share a comparison.
+    pub pairs_total: usize,
+    pub pairs_together: usize,
 }
 
 /// Scores `report` against `gold` for the fact kinds in `kinds`.
@@ -186,6 +190,15 @@ pub fn score(report: &Report, gold: &Gold, kinds: &[&str]) -> Score {
             .keys()
             .filter_map(|src| matched.get(&(g.key.clone(), src.clone())))
             .collect();
+        for (i, a) in ids.iter().enumerate() {
+            for b in &ids[i + 1..] {
+                s.pairs_total += 1;
+                let ga = group_of.get(a.as_str());
+                if ga.is_some() && ga == group_of.get(b.as_str()) {
+                    s.pairs_together += 1;
+                }
+            }
+        }
         let groups: BTreeSet<Option<&usize>> =
             ids.iter().map(|id| group_of.get(id.as_str())).collect();
         if ids.len() >= 2
