@@ -2,7 +2,7 @@
 //! outlet's exact words and line; then compatible and agreeing facts; the
 //! quote, spelling and lineage sections; single-source facts; the sources.
 
-use super::table::{NUMERIC, facts_of, subject_label};
+use super::table::{facts_of, subject_label};
 use super::{lineage, md_cell, quotes, spellings};
 use crate::Report;
 use crate::compare::{Comparison, Verdict};
@@ -38,7 +38,7 @@ pub fn render(report: &Report, title: &str) -> String {
         let cs: Vec<&Comparison> = report
             .comparisons
             .iter()
-            .filter(|c| c.verdict == verdict && NUMERIC.contains(&c.kind))
+            .filter(|c| c.verdict == verdict && c.kind.is_figure())
             .collect();
         if cs.is_empty() {
             continue;
@@ -61,7 +61,7 @@ pub fn render(report: &Report, title: &str) -> String {
     let singles: Vec<&Comparison> = report
         .comparisons
         .iter()
-        .filter(|c| c.verdict == Verdict::SingleSource && NUMERIC.contains(&c.kind))
+        .filter(|c| c.verdict == Verdict::SingleSource && c.kind.is_figure())
         .collect();
     if !singles.is_empty() {
         out.push_str("\n## Single-source facts\n\nStated by one outlet only.\n\n");

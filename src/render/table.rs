@@ -11,7 +11,7 @@
 use super::{lineage, quotes, spellings};
 use crate::Report;
 use crate::compare::{Comparison, Verdict};
-use crate::fact::{Fact, Kind};
+use crate::fact::Fact;
 use comfy_table::{ColumnConstraint, Table};
 
 /// Verdicts in the order rows are shown.
@@ -24,34 +24,20 @@ pub const VERDICT_ORDER: [Verdict; 6] = [
     Verdict::SingleSource,
 ];
 
-/// Comparisons of `kinds`, conflicts first.
-pub fn ordered<'a>(report: &'a Report, kinds: &[Kind]) -> Vec<&'a Comparison> {
+/// Comparisons of figures (the kinds shown in the main table), conflicts
+/// first.
+pub fn ordered(report: &Report) -> Vec<&Comparison> {
     let mut out = Vec::new();
     for v in VERDICT_ORDER {
         out.extend(
             report
                 .comparisons
                 .iter()
-                .filter(|c| c.verdict == v && kinds.contains(&c.kind)),
+                .filter(|c| c.verdict == v && c.kind.is_figure()),
         );
     }
     out
 }
-
-pub const NUMERIC: [Kind; 12] = [
-    Kind::Duration,
-    Kind::Since,
-    Kind::Age,
-    Kind::Count,
-    Kind::Date,
-    Kind::Money,
-    Kind::Percent,
-    Kind::Measure,
-    Kind::Time,
-    Kind::Tally,
-    Kind::Ordinal,
-    Kind::Identifier,
-];
 
 /// The most characters a table cell shows.
 pub const CELL_CHARS: usize = 120;
@@ -154,7 +140,7 @@ pub fn render(report: &Report, fancy: bool) -> String {
     let mut out = String::new();
     out.push_str(&summary_line(report));
     out.push_str("\n\n");
-    let rows = ordered(report, &NUMERIC);
+    let rows = ordered(report);
     if !rows.is_empty() {
         let mut t = new_table(fancy);
         let mut header = vec!["kind".to_string(), "subject".to_string()];
@@ -202,7 +188,7 @@ pub fn render(report: &Report, fancy: bool) -> String {
     let conflicts: Vec<&Comparison> = report
         .comparisons
         .iter()
-        .filter(|c| c.verdict == Verdict::Conflict && NUMERIC.contains(&c.kind))
+        .filter(|c| c.verdict == Verdict::Conflict && c.kind.is_figure())
         .collect();
     if !conflicts.is_empty() {
         out.push_str("\nConflicts\n");
