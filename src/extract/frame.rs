@@ -32,6 +32,9 @@ struct Word {
     start: usize,
     end: usize,
     lower: String,
+    /// The Snowball stem of a content word (empty for other words), made
+    /// once: every feature reads it.
+    stem: String,
     /// Position counting clause breaks as extra distance.
     pos: f32,
     cap: bool,
@@ -102,7 +105,7 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
             .any(|x| x.start == s.start),
         ..Frame::default()
     };
-    let head_key = |w: &Word| lex.word_key(&stem(&w.lower));
+    let head_key = |w: &Word| lex.word_key(&w.stem);
 
     // Head: inside the fact, then right after it (the last word of a
     // compound is its head: "43-day funding lapse" → lapse), then "N of
@@ -161,14 +164,14 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
         .iter()
         .enumerate()
         .filter(|(_, w)| w.class == Class::Content && !w.cap && dist(w) <= PREDICATE_REACH)
-        .filter(|(_, w)| is_verb(w, lex) || lex.is_event(&stem(&w.lower)))
+        .filter(|(_, w)| is_verb(w, lex) || lex.is_event(&w.stem))
         .map(|(i, w)| (dist(w), i))
         .collect();
     verbs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     for (_, i) in verbs.into_iter().take(2) {
         push(
             &mut frame.predicate,
-            lex.predicate_key(&stem(&words[i].lower)),
+            lex.predicate_key(&words[i].stem),
         );
     }
 
@@ -209,7 +212,7 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
             continue;
         }
         let weight = 1.0 / (1.0 + d / 4.0);
-        let key = lex.word_key(&stem(&w.lower));
+        let key = lex.word_key(&w.stem);
         match frame.context.iter_mut().find(|(k, _)| *k == key) {
             Some((_, x)) => *x = x.max(weight),
             None => frame.context.push((key, weight)),
@@ -236,12 +239,12 @@ fn push(v: &mut Vec<String>, key: String) {
 /// lexicon, or shaped like a past tense or participle.
 fn is_verb(w: &Word, lex: &Lexicon) -> bool {
     let l = &w.lower;
-    let s = stem(l);
-    if lex.head_key(&s).starts_with('=') {
+    let s = &w.stem;
+    if lex.head_key(s).starts_with('=') {
         return false;
     }
     let shaped = l.len() > 4 && (l.ends_with("ed") || l.ends_with("ing"));
-    shaped || lex.predicate_key(&s).starts_with('+')
+    shaped || lex.predicate_key(s).starts_with('+')
 }
 
 fn is_calendar(lower: &str) -> bool {
@@ -275,11 +278,17 @@ fn words(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<Word> {
             Class::Content
         };
         let cap = !*at_start && raw.chars().next().is_some_and(char::is_uppercase);
+        let stem = if class == Class::Content {
+            stem(&lower)
+        } else {
+            String::new()
+        };
         *pos += 1.0;
         out.push(Word {
             start: start + a,
             end: start + a + raw.len(),
             lower,
+            stem,
             pos: *pos,
             cap,
             class,
