@@ -2,7 +2,7 @@
 //! become one unit, then units of different outlets join best pair first
 //! by average linkage, never two units of one source in a cluster.
 
-use super::score::{Features, Matched, pair};
+use super::score::{Features, Matched, explain, pair};
 use super::{Alignment, Cluster, LINK};
 use crate::fact::{Fact, Relation};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -24,6 +24,7 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
         .collect();
     let feat = |i: usize| features.of[i].as_ref().expect("a figure has features");
     let score = |i: usize, j: usize| pair(feat(i), feat(j), &facts[i], &facts[j]);
+    let explain_pair = |i: usize, j: usize| explain(feat(i), feat(j), &facts[i], &facts[j]);
 
     // 1. One outlet's repeated mentions of one value become one unit.
     let mut units: Vec<Vec<usize>> = Vec::new();
@@ -33,7 +34,7 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
         let slot = by_slot.entry((f.measure, f.source)).or_default();
         let repeat = slot.iter().rev().take(REPEAT_WINDOW).copied().find(|&u| {
             let j = units[u][0];
-            facts[i].value.relation(&facts[j].value) == Relation::Same && score(i, j).0 >= LINK
+            facts[i].value.relation(&facts[j].value) == Relation::Same && score(i, j) >= LINK
         });
         match repeat {
             Some(u) => units[u].push(i),
@@ -54,7 +55,7 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
         let mut best = 0.0f64;
         for &i in &units[a] {
             for &j in &units[b] {
-                best = best.max(score(i, j).0);
+                best = best.max(score(i, j));
             }
         }
         memo.insert(key, best);
@@ -156,7 +157,7 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
                 }
             }
             let matched = best
-                .map(|(_, x, y)| best_matched(&units[x], &units[y], &score))
+                .map(|(_, x, y)| best_matched(&units[x], &units[y], &explain_pair))
                 .unwrap_or_default();
             Alignment {
                 score: ((total / n.max(1.0)) * 100.0).round() / 100.0,

@@ -15,7 +15,7 @@
 //! A pair whose places or holders differ scores at most just under
 //! [`STRONG`](super::STRONG): possibly the same figure, never a conflict.
 
-use crate::fact::{Fact, Kind, Relation, Value};
+use crate::fact::{Fact, Kind, Modality, Relation, Value};
 use std::collections::{BTreeMap, HashMap};
 
 const W_HEAD: f64 = 0.35;
@@ -84,7 +84,7 @@ impl Interner {
 impl Features {
     pub fn build(facts: &[Fact]) -> Features {
         let mut words = Interner::default();
-        let mut measures: BTreeMap<(String, String, String), usize> = BTreeMap::new();
+        let mut measures: BTreeMap<(Kind, &str, Modality), usize> = BTreeMap::new();
         let mut sources: BTreeMap<&str, usize> = BTreeMap::new();
         for f in facts {
             let n = sources.len();
@@ -106,10 +106,10 @@ impl Features {
             ((n + 1.0) / df).ln()
         };
         // How many figures of each measure each source states.
-        let mut per_slot: HashMap<(String, String, String, &str), usize> = HashMap::new();
+        let mut per_slot: HashMap<((Kind, &str, Modality), &str), usize> = HashMap::new();
         for f in facts.iter().filter(|f| f.frame.is_some()) {
             *per_slot
-                .entry(measure_key(f, f.source.as_str()))
+                .entry((measure_of(f), f.source.as_str()))
                 .or_default() += 1;
         }
         let mut of = Vec::with_capacity(facts.len());
@@ -118,10 +118,9 @@ impl Features {
                 of.push(None);
                 continue;
             };
-            let sole = per_slot.get(&measure_key(f, f.source.as_str())) == Some(&1);
-            let (k, u, m, _) = measure_key(f, "");
+            let sole = per_slot.get(&(measure_of(f), f.source.as_str())) == Some(&1);
             let next = measures.len();
-            let measure = *measures.entry((k, u, m)).or_insert(next);
+            let measure = *measures.entry(measure_of(f)).or_insert(next);
             let ids = |v: &[String], words: &mut Interner| {
                 v.iter().map(|w| words.id(w)).collect::<Vec<u32>>()
             };
@@ -185,32 +184,45 @@ impl Features {
     }
 }
 
-fn measure_key<'a>(f: &Fact, source: &'a str) -> (String, String, String, &'a str) {
-    (
-        f.kind.as_str().to_string(),
-        f.value.unit().to_string(),
-        f.modality.as_str().to_string(),
-        source,
-    )
+/// What a figure measures: only figures of one measure are compared.
+fn measure_of(f: &Fact) -> (Kind, &str, Modality) {
+    (f.kind, f.value.unit(), f.modality)
 }
 
-/// How alike two figures' frames are, and which features matched.
-pub fn pair(a: &Feature, b: &Feature, fa: &Fact, fb: &Fact) -> (f64, Vec<Matched>) {
-    let mut s = 0.0;
+/// How alike two figures' frames are, 0–1.
+pub fn pair(a: &Feature, b: &Feature, fa: &Fact, fb: &Fact) -> f64 {
+    pair_with(a, b, fa, fb, &mut |_| {})
+}
+
+/// [`pair`]'s score and the features that matched (for the comparison's
+/// `alignment`; clustering asks only for scores and collects nothing).
+pub fn explain(a: &Feature, b: &Feature, fa: &Fact, fb: &Fact) -> (f64, Vec<Matched>) {
     let mut matched = Vec::new();
+    let s = pair_with(a, b, fa, fb, &mut |m| matched.push(m));
+    (s, matched)
+}
+
+fn pair_with(
+    a: &Feature,
+    b: &Feature,
+    fa: &Fact,
+    fb: &Fact,
+    matched: &mut impl FnMut(Matched),
+) -> f64 {
+    let mut s = 0.0;
     if let (Some(x), Some(y)) = (a.head.first(), b.head.first()) {
         if x == y {
             s += W_HEAD;
-            matched.push(Matched::Head(*x));
+            matched(Matched::Head(*x));
         } else if let Some(w) = a.head.iter().find(|w| b.head.contains(w)) {
             s += 0.6 * W_HEAD;
-            matched.push(Matched::Head(*w));
+            matched(Matched::Head(*w));
         }
     }
     let c = cosine(&a.context, &b.context);
     s += W_CONTEXT * c;
     if c > 0.0 {
-        matched.push(Matched::Context(c));
+        matched(Matched::Context(c));
     }
     let shared_event = a.events.iter().find(|w| b.events.contains(w));
     if let Some(w) = a
@@ -220,11 +232,11 @@ pub fn pair(a: &Feature, b: &Feature, fa: &Fact, fb: &Fact) -> (f64, Vec<Matched
         .or(shared_event)
     {
         s += W_PREDICATE;
-        matched.push(Matched::Predicate(*w));
+        matched(Matched::Predicate(*w));
     }
     if a.subject.is_some() && a.subject == b.subject {
         s += W_SUBJECT;
-        matched.push(Matched::Subject(a.subject.unwrap_or_default()));
+        matched(Matched::Subject(a.subject.unwrap_or_default()));
     }
     // A figure anchored to another place or another holder is at most
     // weakly aligned: possibly the same, never a conflict.
@@ -233,12 +245,12 @@ pub fn pair(a: &Feature, b: &Feature, fa: &Fact, fb: &Fact) -> (f64, Vec<Matched
         match a.place.iter().find(|w| b.place.contains(w)) {
             Some(w) => {
                 s += PLACE_SAME;
-                matched.push(Matched::Place(Some(*w)));
+                matched(Matched::Place(Some(*w)));
             }
             None => {
                 s += PLACE_OTHER;
                 weak = true;
-                matched.push(Matched::Place(None));
+                matched(Matched::Place(None));
             }
         }
     }
@@ -252,11 +264,11 @@ pub fn pair(a: &Feature, b: &Feature, fa: &Fact, fb: &Fact) -> (f64, Vec<Matched
     }
     if a.lead && b.lead {
         s += LEAD;
-        matched.push(Matched::Lead);
+        matched(Matched::Lead);
     }
     if a.sole && b.sole {
         s += SOLE;
-        matched.push(Matched::Sole);
+        matched(Matched::Sole);
     }
     // Two known events that differ ("killed" vs "on board"); one day holds
     // many events, so not for dates.
@@ -267,7 +279,7 @@ pub fn pair(a: &Feature, b: &Feature, fa: &Fact, fb: &Fact) -> (f64, Vec<Matched
         && !a.events.iter().any(|w| b.events.contains(w))
     {
         s += PREDICATE_OTHER;
-        matched.push(Matched::OtherEvent);
+        matched(Matched::OtherEvent);
     }
     match fa.value.relation(&fb.value) {
         // Two outlets naming the same day in one story most often mean one
@@ -280,7 +292,7 @@ pub fn pair(a: &Feature, b: &Feature, fa: &Fact, fb: &Fact) -> (f64, Vec<Matched
     if weak {
         s = s.min(super::STRONG - 0.01);
     }
-    (s.clamp(0.0, 1.0), matched)
+    s.clamp(0.0, 1.0)
 }
 
 /// A feature two figures shared, for the comparison's `alignment`.

@@ -169,10 +169,7 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
         .collect();
     verbs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     for (_, i) in verbs.into_iter().take(2) {
-        push(
-            &mut frame.predicate,
-            lex.predicate_key(&words[i].stem),
-        );
+        push(&mut frame.predicate, lex.predicate_key(&words[i].stem));
     }
 
     // Names: a run of capitalised words after a place word is a place;
