@@ -309,7 +309,7 @@ struct Anchor<'a> {
 /// The HTML view: changed facts first, each linked into both texts, then
 /// the two versions side by side, sentence by sentence.
 pub fn html(d: &Diff) -> Result<String> {
-    use maud::{DOCTYPE, PreEscaped, html};
+    use maud::{DOCTYPE, html};
     let mut base_anchors: Vec<Anchor> = Vec::new();
     let mut variant_anchors: Vec<Anchor> = Vec::new();
     for (k, c) in d.changed_facts.iter().enumerate() {
@@ -381,12 +381,7 @@ pub fn html(d: &Diff) -> Result<String> {
     let page = html! {
         (DOCTYPE)
         html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) }
-                style { (PreEscaped(DIFF_CSS)) }
-            }
+            (super::html::head(&title, DIFF_CSS))
             body {
                 header {
                     h1 { (title) }

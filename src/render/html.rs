@@ -110,6 +110,18 @@ const SECTIONS: [Section; 6] = [
     },
 ];
 
+/// The `<head>` every crosscheck page shares: its title and inline CSS.
+pub(super) fn head(title: &str, css: &str) -> Markup {
+    html! {
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            title { (title) }
+            style { (PreEscaped(css)) }
+        }
+    }
+}
+
 /// The section a comparison is shown in: its verdict's, or "possibly" for
 /// a disagreement the align stage found only weakly aligned.
 fn section_of(c: &Comparison) -> &'static str {
@@ -222,12 +234,7 @@ pub fn render(report: &Report, texts: &BTreeMap<String, Article>, title: &str) -
     let page = html! {
         (DOCTYPE)
         html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { "crosscheck report: " (title) }
-                style { (PreEscaped(CSS)) }
-            }
+            (head(&format!("crosscheck report: {title}"), CSS))
             body {
                 a.skip href="#comparisons" { "Skip to the comparisons" }
                 header {
