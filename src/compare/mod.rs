@@ -13,6 +13,7 @@ pub mod lineage;
 pub mod lists;
 pub mod names;
 pub mod quotes;
+pub mod sets;
 pub mod verdict;
 
 use crate::align::{Alignment, Cluster};

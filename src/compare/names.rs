@@ -23,6 +23,7 @@
 //!
 //! An outlet that leaves a person out contradicts nobody.
 
+use super::sets::find;
 use super::{Comparison, Verdict, sources_of};
 use crate::fact::{Entity, Fact, Value};
 use crate::normalise::names::{Person, how_differ, joined_alike, near_spelling};
@@ -154,19 +155,6 @@ fn merge_misspellings(groups: Vec<Group<'_>>) -> Vec<Group<'_>> {
         }
     }
     let mut parent: Vec<usize> = (0..groups.len()).collect();
-    fn find(parent: &mut [usize], i: usize) -> usize {
-        let mut r = i;
-        while parent[r] != r {
-            r = parent[r];
-        }
-        let mut i = i;
-        while parent[i] != r {
-            let next = parent[i];
-            parent[i] = r;
-            i = next;
-        }
-        r
-    }
     let mut joined = vec![false; groups.len()];
     let mut consider = |members: &[usize], part: usize, parent: &mut Vec<usize>| {
         for (n, &a) in members.iter().enumerate() {

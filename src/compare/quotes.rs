@@ -22,6 +22,7 @@
 //! not align.
 
 use super::diff::WordOp;
+use super::sets::find;
 use super::{Comparison, Verdict, sources_of};
 use crate::fact::{Fact, Kind, Value};
 use crate::normalise::quotes as qnorm;
@@ -216,20 +217,6 @@ fn lcs(a: &[String], b: &[String]) -> usize {
         }
     }
     row[b.len()]
-}
-
-fn find(parent: &mut [usize], i: usize) -> usize {
-    let mut r = i;
-    while parent[r] != r {
-        r = parent[r];
-    }
-    let mut i = i;
-    while parent[i] != r {
-        let next = parent[i];
-        parent[i] = r;
-        i = next;
-    }
-    r
 }
 
 /// Two aligned quotes (item indices) and how they relate.

@@ -1,0 +1,17 @@
+//! Union-find over indices, for grouping quotes and names that one
+//! comparison holds.
+
+/// The root of `i`'s set in a union-find forest, compressing the path.
+pub fn find(parent: &mut [usize], i: usize) -> usize {
+    let mut r = i;
+    while parent[r] != r {
+        r = parent[r];
+    }
+    let mut i = i;
+    while parent[i] != r {
+        let next = parent[i];
+        parent[i] = r;
+        i = next;
+    }
+    r
+}
