@@ -22,7 +22,7 @@ fn shifted(text: &str, by: u32) -> String {
 
 fn main() {
     let rules = Rules::embedded().expect("rules");
-    let base = crosscheck::source::load(&[PathBuf::from("tests/fixtures/alaska-summit")], None)
+    let base = crosscheck::ingest::load(&[PathBuf::from("tests/fixtures/alaska-summit")], None)
         .expect("corpus");
     println!("articles  figures  comparisons  align ms  µs/figure");
     for n in [100usize, 200, 500, 1000] {

@@ -11,8 +11,8 @@
 
 use crosscheck::clean::{self, Document};
 use crosscheck::compare::lineage::{self, Relation};
+use crosscheck::ingest::Source;
 use crosscheck::rules::Rules;
-use crosscheck::source::Source;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -248,6 +248,7 @@ fn main() {
                     path: PathBuf::from(format!("a{i:05}.txt")),
                     text: paragraphs.join("\n"),
                     body_start: 0,
+                    origin: None,
                 },
                 &rules,
             )

@@ -18,7 +18,7 @@ fn main() {
         .find_map(|a| a.parse().ok())
         .unwrap_or(100);
     let rules = Rules::embedded().expect("rules");
-    let base = crosscheck::source::load(&[PathBuf::from("tests/fixtures/alaska-summit")], None)
+    let base = crosscheck::ingest::load(&[PathBuf::from("tests/fixtures/alaska-summit")], None)
         .expect("corpus");
     let mut sources = Vec::with_capacity(base.len() * copies);
     for i in 0..copies {

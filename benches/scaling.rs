@@ -30,7 +30,7 @@ const SHAPES: [&str; 3] = ["paragraph", "paragraphs", "line"];
 /// a file, and a benchmark of an article that is mostly cut is no test).
 fn corpus_lines() -> Vec<String> {
     let rules = Rules::embedded().expect("rules");
-    let sources = crosscheck::source::load(&[PathBuf::from("tests/fixtures/alaska-summit")], None)
+    let sources = crosscheck::ingest::load(&[PathBuf::from("tests/fixtures/alaska-summit")], None)
         .expect("the example corpus");
     let mut lines = Vec::new();
     for s in sources {
@@ -127,7 +127,7 @@ fn one(shape: &str, mb: usize, stages: bool) {
     drop(text);
     let rules = Rules::embedded().expect("rules");
     // The benchmark goes past the default 32 MB cap on purpose.
-    crosscheck::source::set_max_article_bytes(1 << 40);
+    crosscheck::ingest::set_max_article_bytes(1 << 40);
     let cpu = cpu_secs();
     let t = Instant::now();
     let report = if stages {
@@ -137,6 +137,7 @@ fn one(shape: &str, mb: usize, stages: bool) {
             paths: vec![path.clone()],
             published: None,
             rules: None,
+            skip_bad: false,
         })
         .expect("run")
     };

@@ -1,6 +1,6 @@
 //! A seeded random-mutation fuzzer on the stable toolchain (cargo-fuzz needs
 //! nightly): mutates pieces of the example corpus and of built-in news
-//! sentences, feeds every input to ingest (`source::parse_source`, raw bytes,
+//! sentences, feeds every input to ingest (`ingest::parse_source`, raw bytes,
 //! so invalid UTF-8, NUL bytes and broken front matter too) and, when ingest
 //! accepts it, to cleaning and to every extractor one by one. It checks that
 //! nothing panics and that every fact's span lies on char boundaries inside
@@ -217,7 +217,7 @@ fn main() {
                     };
                     ingested.fetch_add(1, Ordering::Relaxed);
                     let source = catch_unwind(AssertUnwindSafe(|| {
-                        crosscheck::source::parse_source(
+                        crosscheck::ingest::parse_source(
                             Path::new("fuzz.txt"),
                             "fuzz".into(),
                             bytes.clone(),

@@ -17,11 +17,11 @@ pub mod compare;
 pub mod error;
 pub mod extract;
 pub mod fact;
+pub mod ingest;
 pub mod interval;
 pub mod normalise;
 pub mod render;
 pub mod rules;
-pub mod source;
 
 use chrono::NaiveDate;
 use clean::Document;
@@ -45,6 +45,8 @@ pub struct Config {
     pub published: Option<NaiveDate>,
     /// A folder of rule files replacing the embedded ones of the same name.
     pub rules: Option<PathBuf>,
+    /// Skip bad JSON Lines records instead of failing on the first.
+    pub skip_bad: bool,
 }
 
 /// One source as the report lists it.
@@ -93,9 +95,21 @@ impl Report {
 
 /// Reads, cleans and analyses the articles of `config`.
 pub fn run(config: &Config) -> Result<Report> {
+    run_noting_skipped(config).map(|(report, _)| report)
+}
+
+/// [`run`], and the one-line note for standard error when `--skip-bad`
+/// skipped bad JSON Lines records.
+pub fn run_noting_skipped(config: &Config) -> Result<(Report, Option<String>)> {
     let rules = Rules::load(config.rules.as_deref())?;
-    let docs = load_documents(&config.paths, config.published, &rules)?;
-    Ok(analyse(&docs, &rules))
+    let options = ingest::Options {
+        published: config.published,
+        skip_bad: config.skip_bad,
+    };
+    let loaded = ingest::load_with(&config.paths, &options)?;
+    let note = loaded.skipped_note();
+    let docs = clean_all(loaded.sources, &rules);
+    Ok((analyse(&docs, &rules), note))
 }
 
 /// Reads and cleans the articles under `paths`.
@@ -104,18 +118,27 @@ pub fn load_documents(
     published: Option<NaiveDate>,
     rules: &Rules,
 ) -> Result<Vec<Document>> {
-    let sources = source::load(paths, published)?;
-    Ok(sources
+    Ok(clean_all(ingest::load(paths, published)?, rules))
+}
+
+fn clean_all(sources: Vec<ingest::Source>, rules: &Rules) -> Vec<Document> {
+    sources
         .into_iter()
         .map(|s| clean::clean(s, rules))
-        .collect())
+        .collect()
 }
 
 /// Extracts, compares and links the facts of `docs`.
 pub fn analyse(docs: &[Document], rules: &Rules) -> Report {
     let mut facts = Vec::new();
     for doc in docs {
-        facts.extend(extract::extract(doc, rules));
+        let mut found = extract::extract(doc, rules);
+        // Facts are found in the text read; the report gives offsets into
+        // the bytes as stored (the raw HTML, the JSON Lines field).
+        for f in &mut found {
+            doc.to_stored(f);
+        }
+        facts.extend(found);
     }
     for (i, f) in facts.iter_mut().enumerate() {
         f.id = format!("f{}", i + 1);

@@ -75,6 +75,9 @@ enum Command {
         file: PathBuf,
         #[command(flatten)]
         options: Options,
+        /// Skip bad JSON Lines records (and say how many on standard error) instead of failing.
+        #[arg(long)]
+        skip_bad: bool,
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
@@ -98,9 +101,12 @@ enum Command {
 
 #[derive(Args)]
 struct Input {
-    /// Article files (.txt, .md), folders of them, or `-` for standard input.
+    /// Article files (.txt, .md, .html, .jsonl), folders of them, or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
+    /// Skip bad JSON Lines records (and say how many on standard error) instead of failing.
+    #[arg(long)]
+    skip_bad: bool,
     #[command(flatten)]
     options: Options,
 }
@@ -121,7 +127,7 @@ enum FailOn {
 }
 
 fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
-    crosscheck::source::parse_date(s)
+    crosscheck::ingest::parse_date(s)
         .ok_or_else(|| format!("expected a date like 2025-08-16, found {s:?}"))
 }
 
@@ -149,7 +155,7 @@ fn main() -> ExitCode {
         }
     };
     if let Some(mb) = cli.max_size {
-        crosscheck::source::set_max_article_bytes(mb * 1024 * 1024);
+        crosscheck::ingest::set_max_article_bytes(mb * 1024 * 1024);
     }
     render::set_width(cli.width);
     render::set_color(cli.color);
@@ -171,7 +177,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             fail_on,
         } => {
             notes(&input.paths);
-            let report = crosscheck::run(&config(&input))?;
+            let report = run_noting(&config(&input))?;
             let fancy = out.is_none() && render::fancy();
             if let Some(out) = &out {
                 check_out(out, &report)?;
@@ -196,7 +202,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             fail_on,
         } => {
             notes(&input.paths);
-            let report = crosscheck::run(&config(&input))?;
+            let report = run_noting(&config(&input))?;
             let title = title(&input.paths);
             let (ext, text) = match format {
                 Format::Html => ("html", render::html::render_files(&report, &title)?),
@@ -215,6 +221,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             file,
             options,
             format,
+            skip_bad,
         } => {
             if file.is_dir() {
                 return Err(Error::file(
@@ -226,8 +233,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 paths: vec![file],
                 published: options.published,
                 rules: options.rules,
+                skip_bad,
             };
-            let report = crosscheck::run(&config)?;
+            let report = run_noting(&config)?;
             match format {
                 Format::Json => emit_with(None, |w| json_to(w, &report.facts))?,
                 _ => emit(None, &render::table::facts_table(&report, render::fancy()))?,
@@ -260,8 +268,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// Runs the pipeline; the note on skipped records goes to standard error.
+fn run_noting(config: &Config) -> Result<Report> {
+    let (report, note) = crosscheck::run_noting_skipped(config)?;
+    if let Some(note) = note {
+        eprintln!("{note}");
+    }
+    Ok(report)
+}
+
 fn config(input: &Input) -> Config {
     Config {
+        skip_bad: input.skip_bad,
         paths: input.paths.clone(),
         published: input.options.published,
         rules: input.options.rules.clone(),
@@ -296,7 +314,7 @@ fn title(paths: &[PathBuf]) -> String {
 /// Notes on stderr about what the folders given hold and are not read.
 fn notes(paths: &[PathBuf]) {
     for p in paths.iter().filter(|p| p.is_dir()) {
-        if let Some(note) = crosscheck::source::skipped_note(p) {
+        if let Some(note) = crosscheck::ingest::skipped_note(p) {
             eprintln!("crosscheck: note: {note}");
         }
     }

@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use crosscheck::compare::{Comparison, Verdict};
+use crosscheck::ingest::Source;
 use crosscheck::rules::Rules;
-use crosscheck::source::Source;
 use crosscheck::{Report, analyse, clean};
 use std::path::PathBuf;
 
@@ -24,6 +24,7 @@ fn report(articles: &[(&str, &str)]) -> Report {
                     path: PathBuf::from(format!("{id}.txt")),
                     text: text.to_string(),
                     body_start: 0,
+                    origin: None,
                 },
                 &rules,
             )

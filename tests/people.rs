@@ -8,9 +8,9 @@ use crosscheck::clean::{Document, clean};
 use crosscheck::compare::{Comparison, Verdict};
 use crosscheck::extract::list::count_agrees;
 use crosscheck::fact::{Fact, Kind, Value};
+use crosscheck::ingest::Source;
 use crosscheck::normalise::names::{key, same_person};
 use crosscheck::rules::Rules;
-use crosscheck::source::Source;
 use crosscheck::{Config, Report};
 use std::path::PathBuf;
 
@@ -34,6 +34,7 @@ fn doc(id: &str, text: &str, rules: &Rules) -> Document {
             path: PathBuf::from(id),
             text: text.into(),
             body_start: 0,
+            origin: None,
         },
         rules,
     )

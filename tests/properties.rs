@@ -160,7 +160,7 @@ fn apply(text: &mut String, e: &Edit) {
 fn documents(articles: &[(String, String)]) -> Option<Vec<Document>> {
     let mut docs = Vec::new();
     for (name, text) in articles {
-        let source = crosscheck::source::parse_source(
+        let source = crosscheck::ingest::parse_source(
             Path::new(&format!("{name}.txt")),
             name.clone(),
             text.clone().into_bytes(),

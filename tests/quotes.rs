@@ -346,7 +346,7 @@ fn translations_of_one_remark_conflict() {
 
 /// The report of several one-paragraph articles.
 fn analyse(docs: &[(&str, &str)]) -> crosscheck::Report {
-    use crosscheck::source::Source;
+    use crosscheck::ingest::Source;
     let rules = Rules::embedded().expect("rules load");
     let docs: Vec<_> = docs
         .iter()
@@ -360,6 +360,7 @@ fn analyse(docs: &[(&str, &str)]) -> crosscheck::Report {
                     path: std::path::PathBuf::from(id),
                     text: (*text).into(),
                     body_start: 0,
+                    origin: None,
                 },
                 &rules,
             )

@@ -91,7 +91,7 @@ fn token_soups_never_panic_and_spans_stay_valid() {
         let len = 1 + rng.next(300);
         let text: Vec<&str> = (0..len).map(|_| PIECES[rng.next(PIECES.len())]).collect();
         let text = text.join(" ");
-        let Ok(source) = crosscheck::source::parse_source(
+        let Ok(source) = crosscheck::ingest::parse_source(
             Path::new("soup.txt"),
             "soup".into(),
             text.clone().into_bytes(),
@@ -113,8 +113,8 @@ fn token_soups_never_panic_and_spans_stay_valid() {
     }
 }
 
-fn source(bytes: &[u8]) -> crosscheck::Result<crosscheck::source::Source> {
-    crosscheck::source::parse_source(
+fn source(bytes: &[u8]) -> crosscheck::Result<crosscheck::ingest::Source> {
+    crosscheck::ingest::parse_source(
         Path::new("case.txt"),
         "case".into(),
         bytes.to_vec(),
@@ -173,7 +173,7 @@ fn file_that_disappears_before_it_is_read_is_a_clean_error() {
     let p = dir.path().join("gone.txt");
     std::fs::write(&p, b"The talks ended.").unwrap();
     std::fs::remove_file(&p).unwrap();
-    let e = crosscheck::source::read_source(&p, None).unwrap_err();
+    let e = crosscheck::ingest::read_source(&p, None).unwrap_err();
     assert!(
         e.message()
             .ends_with("gone.txt: cannot read: no such file or folder"),

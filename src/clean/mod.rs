@@ -6,8 +6,8 @@ pub mod boilerplate;
 pub mod mentions;
 pub mod sentences;
 
+use crate::ingest::{Source, SpanMap};
 use crate::rules::Rules;
-use crate::source::Source;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -30,6 +30,9 @@ pub struct Document {
     /// The whole file as read.
     pub text: String,
     pub body_start: usize,
+    /// How offsets into `text` map to the bytes as stored, when `text` is
+    /// not the file itself (HTML, JSON Lines).
+    pub origin: Option<SpanMap>,
     /// Boilerplate byte ranges, sorted and disjoint; nothing in them is
     /// the outlet's story.
     pub cut: Vec<(usize, usize)>,
@@ -72,6 +75,18 @@ impl Document {
         i > 0 && at < self.cut[i - 1].1
     }
 
+    /// Puts a fact found in `text` on the bytes as stored: `start`/`end`
+    /// become offsets into the file (or JSON Lines field) and `line` its
+    /// line. Text read from the file as it is needs nothing.
+    pub fn to_stored(&self, fact: &mut crate::fact::Fact) {
+        if let Some(map) = &self.origin {
+            let (start, end) = (map.stored_start(fact.start), map.stored_end(fact.end));
+            fact.start = start;
+            fact.end = end.max(start);
+            fact.line = map.line_of(start);
+        }
+    }
+
     /// The display name: outlet from front matter, else the id.
     pub fn outlet_name(&self) -> &str {
         self.outlet.as_deref().unwrap_or(&self.id)
@@ -103,6 +118,7 @@ pub fn clean(source: Source, rules: &Rules) -> Document {
         path: source.path,
         text,
         body_start: source.body_start,
+        origin: source.origin,
         cut,
         paragraphs,
         sentences,
@@ -160,6 +176,7 @@ pub fn example_document(text: &str, published: Option<NaiveDate>, rules: &Rules)
             path: PathBuf::from("example"),
             text: text.to_string(),
             body_start: 0,
+            origin: None,
         },
         rules,
     )

@@ -166,7 +166,7 @@ impl PatternSet {
                 let published = t
                     .published
                     .as_deref()
-                    .map(crate::source::parse_date)
+                    .map(crate::ingest::parse_date)
                     .unwrap_or(NaiveDate::from_ymd_opt(2025, 8, 16));
                 let doc = crate::clean::example_document(&t.input, published, rules);
                 let facts: Vec<Fact> = crate::extract::extract_kind(self.kind, &doc, rules)

@@ -27,27 +27,50 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// One article's text as read from disk, for the article view.
+/// One article's text as read, for the article view.
 #[derive(Clone, Debug)]
 pub struct Article {
-    /// The whole file: fact offsets point into it.
+    /// The text facts were found in: the whole file for text files, the
+    /// decoded article for HTML and JSON Lines.
     pub text: String,
     /// Where the body starts (after the front matter).
     pub body_start: usize,
+    /// How fact offsets (into the bytes as stored) map into `text`, when
+    /// `text` is not the file itself.
+    pub origin: Option<crate::ingest::SpanMap>,
 }
 
-/// Reads the article files of `report` again, for their full text.
+impl From<crate::ingest::Source> for Article {
+    fn from(src: crate::ingest::Source) -> Article {
+        Article {
+            text: src.text,
+            body_start: src.body_start,
+            origin: src.origin,
+        }
+    }
+}
+
+/// Reads the article files of `report` again, for their full text. A
+/// JSON Lines feed is read once; its records are the report's sources of
+/// that path, in order.
 pub fn articles(report: &Report) -> Result<BTreeMap<String, Article>> {
     let mut out = BTreeMap::new();
+    let mut by_path: Vec<(&str, Vec<&crate::SourceInfo>)> = Vec::new();
     for s in &report.sources {
-        let src = crate::source::read_source(Path::new(&s.path), s.published)?;
-        out.insert(
-            s.id.clone(),
-            Article {
-                text: src.text,
-                body_start: src.body_start,
-            },
-        );
+        match by_path.iter_mut().find(|(p, _)| *p == s.path) {
+            Some((_, list)) => list.push(s),
+            None => by_path.push((&s.path, vec![s])),
+        }
+    }
+    let options = crate::ingest::Options {
+        skip_bad: true,
+        ..crate::ingest::Options::default()
+    };
+    for (path, infos) in by_path {
+        let (sources, _) = crate::ingest::read_sources(Path::new(path), &options)?;
+        for (info, src) in infos.into_iter().zip(sources) {
+            out.insert(info.id.clone(), Article::from(src));
+        }
     }
     Ok(out)
 }
@@ -607,8 +630,14 @@ fn marked_text(a: &Article, marks: &[Mark]) -> Markup {
     let mut spans: Vec<(usize, usize, &Mark)> = marks
         .iter()
         .map(|m| {
-            let start = floor(m.fact.start.max(a.body_start).min(len));
-            let end = floor(m.fact.end.min(len)).max(start);
+            // Fact offsets are into the bytes as stored; the view shows
+            // the text read from them.
+            let (start, end) = match &a.origin {
+                Some(map) => (map.text_start(m.fact.start), map.text_end(m.fact.end)),
+                None => (m.fact.start, m.fact.end),
+            };
+            let start = floor(start.max(a.body_start).min(len));
+            let end = floor(end.min(len)).max(start);
             (start, end, m)
         })
         .collect();
@@ -787,6 +816,7 @@ mod tests {
             &Article {
                 text: text.into(),
                 body_start: 0,
+                origin: None,
             },
             &marks,
         )
