@@ -75,6 +75,14 @@ impl Document {
         i > 0 && at < self.cut[i - 1].1
     }
 
+    /// The 1-based line, in the file as stored, of text offset `at`.
+    pub fn stored_line(&self, at: usize) -> usize {
+        match &self.origin {
+            Some(map) => map.line_of(map.stored_start(at)),
+            None => self.line_of(at),
+        }
+    }
+
     /// Puts a fact found in `text` on the bytes as stored: `start`/`end`
     /// become offsets into the file (or JSON Lines field) and `line` its
     /// line. Text read from the file as it is needs nothing.

@@ -182,8 +182,15 @@ pub fn diff_documents(base: &Document, variant: &Document, rules: &Rules) -> Dif
         .map(|m| (pb.sentences[m.from].start, pv.sentences[m.to].start))
         .collect();
 
-    let bf = crate::extract::extract(base, rules);
-    let vf = crate::extract::extract(variant, rules);
+    // Offsets stay in the text read (the page highlights the words in
+    // it); lines are those of the files as stored.
+    let mut bf = crate::extract::extract(base, rules);
+    let mut vf = crate::extract::extract(variant, rules);
+    for (doc, facts) in [(base, &mut bf), (variant, &mut vf)] {
+        for f in facts.iter_mut() {
+            f.line = doc.stored_line(f.start);
+        }
+    }
     let sentence_start = |doc: &Document, f: &Fact| doc.sentence_at(f.start).map(|s| s.start);
     let aligned = |a: &Fact, b: &Fact| match (sentence_start(base, a), sentence_start(variant, b)) {
         (Some(x), Some(y)) => aligned_starts.contains(&(x, y)),

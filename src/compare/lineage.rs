@@ -521,7 +521,8 @@ pub fn profile_with(doc: &Document, vocab: &mut Vocabulary, mask_quotes: bool) -
         sentences.push(SentenceProfile {
             start: s.start,
             end: s.end,
-            line: doc.line_of(s.start),
+            // Lines of the file as stored (an HTML page is read as its text).
+            line: doc.stored_line(s.start),
             content,
             shingles,
         });

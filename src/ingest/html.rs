@@ -19,6 +19,9 @@
 //! `sailthru.date`), then `<time datetime>` and readability's own guess;
 //! url from `og:url`, then `<link rel="canonical">`, then JSON-LD `url`.
 //!
+//! A page whose chosen text has no paragraph of at least eight words (a
+//! menu, a list of links) has no article body: that is an error.
+//!
 //! Known gaps: a paragraph that readability rewrites (merges two blocks,
 //! or splits one at `<br>`) is not matched and is left out; text in
 //! `<pre>` is read with its white space collapsed; frames and
@@ -134,6 +137,9 @@ pub(super) fn parse(
     Ok(source)
 }
 
+/// An article has at least one paragraph of this many words.
+const MIN_PARAGRAPH_WORDS: usize = 8;
+
 /// The error for a page without an article.
 pub(super) const NO_BODY: &str =
     "no article body found in this HTML page (expected paragraphs of text in <p> or similar)";
@@ -149,7 +155,9 @@ pub fn extract(page: &str, base: usize, mut map: SpanMap) -> Option<Extracted> {
         .ok()?;
     let wanted = scan_blocks(&article.content);
     let chosen = choose(&scan.blocks, &wanted, &article.title);
-    if chosen.is_empty() {
+    // Readability always returns something: a menu is not an article.
+    let prose = |i: &usize| scan.blocks[*i].text.split_whitespace().count() >= MIN_PARAGRAPH_WORDS;
+    if !chosen.iter().any(prose) {
         return None;
     }
     let mut text = String::new();

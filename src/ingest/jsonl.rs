@@ -95,7 +95,7 @@ fn read_record(
     })?;
     let Value::Object(record) = value else {
         return Err(format!(
-            "a JSON {}, expected an object with `text` or `html`",
+            "{}, expected a JSON object with `text` or `html`",
             type_name(&value)
         ));
     };
@@ -165,7 +165,7 @@ fn string(record: &Map<String, Value>, key: &str) -> std::result::Result<Option<
         }
         Some(Value::String(s)) => Ok(Some(s.clone())),
         Some(other) => Err(format!(
-            "`{key}` is a {}, expected a string",
+            "`{key}` is {}, expected a string",
             type_name(other)
         )),
     }
@@ -174,11 +174,11 @@ fn string(record: &Map<String, Value>, key: &str) -> std::result::Result<Option<
 fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
     }
 }
 
