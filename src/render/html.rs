@@ -68,8 +68,9 @@ pub fn articles(report: &Report) -> Result<BTreeMap<String, Article>> {
     };
     for (path, infos) in by_path {
         let (sources, _) = crate::ingest::read_sources(Path::new(path), &options)?;
-        for (info, src) in infos.into_iter().zip(sources) {
-            out.insert(info.id.clone(), Article::from(src));
+        // A file given twice is listed twice: its records again.
+        for (info, src) in infos.into_iter().zip(sources.iter().cycle()) {
+            out.insert(info.id.clone(), Article::from(src.clone()));
         }
     }
     Ok(out)
