@@ -250,3 +250,58 @@ fn a_page_without_an_article_is_a_one_line_error() {
     assert!(out.stdout.is_empty());
     assert!(!out_file.exists());
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+    /// Any markup, well-formed or not, is read without a panic, and every
+    /// text offset maps into the page on a character boundary, in order.
+    #[test]
+    fn any_markup_maps_into_the_page(parts in proptest::collection::vec(proptest::prop_oneof![
+        proptest::strategy::Just("<p>".to_string()),
+        proptest::strategy::Just("</p>".to_string()),
+        proptest::strategy::Just("<div class='a>b'>".to_string()),
+        proptest::strategy::Just("&amp;".to_string()),
+        proptest::strategy::Just("&#8217;".to_string()),
+        proptest::strategy::Just("&nbsp;".to_string()),
+        proptest::strategy::Just("&bogus;".to_string()),
+        proptest::strategy::Just("<script>x</script>".to_string()),
+        proptest::strategy::Just("<!--".to_string()),
+        proptest::strategy::Just("<".to_string()),
+        proptest::strategy::Just("é\n".to_string()),
+        "[A-Za-z ,.]{0,60}",
+    ], 0..60)) {
+        let page: String = parts.concat();
+        let map = crosscheck::ingest::SpanMap::for_file(&page);
+        if let Some(found) = crosscheck::ingest::html::extract(&page, 0, map) {
+            let mut last = 0;
+            for i in (0..=found.text.len()).filter(|&i| found.text.is_char_boundary(i)) {
+                let (s, e) = (found.map.stored_start(i), found.map.stored_end(i));
+                proptest::prop_assert!(s <= page.len() && e <= page.len());
+                proptest::prop_assert!(page.is_char_boundary(s) && page.is_char_boundary(e));
+                proptest::prop_assert!(s >= last, "starts in order");
+                last = s;
+            }
+        }
+    }
+}
+
+#[test]
+#[ignore = "standard input is read as HTML only when it is a .html file; piped pages are read as text"]
+fn a_page_on_standard_input_is_read_as_html() {
+    let (_, outlet, published, paragraphs) = examples().remove(2);
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .args(["extract", "-", "--format", "json"])
+        .write_stdin(page(&outlet, &published, &paragraphs))
+        .output()
+        .unwrap();
+    let facts: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        facts
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| !f["text"].as_str().unwrap().contains('<'))
+    );
+}

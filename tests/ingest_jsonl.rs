@@ -283,3 +283,23 @@ fn loading_a_large_feed_stays_linear() {
     assert_eq!(sources.len(), 4000);
     assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
 }
+
+#[test]
+fn the_evidence_view_marks_the_same_words_as_for_text_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write_feed(dir.path(), "feed.jsonl", &feed(&records()));
+    let marks = |report: &Report| {
+        let page = crosscheck::render::html::render_files(report, "t").unwrap();
+        let re = regex::Regex::new(
+            r#"<mark class="fact v-[\w-]+" id="(f\d+)"[^>]*><span class="vh">[^<]*</span>(?:<a [^>]*>)?([^<]*)"#,
+        )
+        .unwrap();
+        re.captures_iter(&page)
+            .map(|c| (c[1].to_string(), c[2].to_string()))
+            .collect::<Vec<_>>()
+    };
+    let from_text = marks(&run(vec![PathBuf::from(CORPUS)]));
+    let from_feed = marks(&run(vec![p]));
+    assert!(from_text.len() > 100, "{}", from_text.len());
+    assert_eq!(from_feed, from_text);
+}
