@@ -303,3 +303,21 @@ fn the_evidence_view_marks_the_same_words_as_for_text_files() {
     assert!(from_text.len() > 100, "{}", from_text.len());
     assert_eq!(from_feed, from_text);
 }
+
+#[test]
+fn skip_bad_with_nothing_left_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write_feed(dir.path(), "feed.jsonl", "oops\n{\"id\": 1}\n");
+    let out = crosscheck()
+        .args(["check", p.to_str().unwrap(), "--skip-bad"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("crosscheck: every record was bad"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+}

@@ -188,6 +188,15 @@ pub fn load_with(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
             loaded.sources.push(source);
         }
     }
+    if loaded.sources.is_empty()
+        && let Some(first) = loaded.skipped.first()
+    {
+        // `--skip-bad` skipped every record: there is nothing to report.
+        return Err(Error::new(format!(
+            "every record was bad, no article left to read (first: {})",
+            first.message()
+        )));
+    }
     Ok(loaded)
 }
 
