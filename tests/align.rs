@@ -249,3 +249,41 @@ fn alignment_does_not_depend_on_input_order() {
     };
     assert_eq!(key(&report(&[a, b])), key(&report(&[b, a])));
 }
+
+#[test]
+fn a_persons_age_is_aligned_on_the_person() {
+    // Plane crash: one outlet gives the survivor's age as 38, the others 40.
+    let r = report(&[
+        (
+            "a",
+            "Viswash Kumar Ramesh, 38, was returning to London from a family visit.",
+        ),
+        (
+            "b",
+            "The lone survivor, 40-year-old Vishwash Kumar Ramesh, walked out of the wreckage.",
+        ),
+    ]);
+    assert!(together(
+        &r,
+        ("a", "Ramesh, 38"),
+        ("b", "40-year-old Vishwash")
+    ));
+    let c = comparison_of(&r, "a", "Ramesh, 38");
+    assert_eq!(c.verdict, Verdict::Conflict, "{}", c.detail);
+    // Papal election: three ways of giving one age agree.
+    let r = report(&[
+        (
+            "a",
+            "Cardinal Robert Prevost, aged 69, has chosen Leo XIV as his pontifical name.",
+        ),
+        (
+            "b",
+            "Aged 69 and originally from Chicago, Robert Prevost has spent most of his career abroad.",
+        ),
+        ("c", "Robert Prevost, 69, took the name Leo XIV."),
+    ]);
+    let c = comparison_of(&r, "a", "aged 69");
+    assert!(together(&r, ("a", "aged 69"), ("b", "Aged 69")));
+    assert!(together(&r, ("a", "aged 69"), ("c", "Prevost, 69")));
+    assert_eq!(c.verdict, Verdict::Agree, "{}", c.detail);
+}
