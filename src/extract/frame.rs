@@ -411,6 +411,18 @@ mod tests {
         );
         assert_eq!(f.head, vec!["=meeting".to_string()]);
         assert_eq!(f.predicate.first().map(String::as_str), Some("+last"));
+        // A government shutdown: the noun after "of", and a known noun
+        // behind a nearer one.
+        let f = frame_of(
+            "The measure restores federal operations after 42 days of closure.",
+            "42 days",
+        );
+        assert_eq!(f.head, vec!["=shutdown".to_string()], "{f:?}");
+        let f = frame_of(
+            "Trump signed the bill, ending the longest shutdown in U.S. history, which lasted 43 days.",
+            "43 days",
+        );
+        assert_eq!(f.head, vec!["=shutdown".to_string()], "{f:?}");
     }
 
     #[test]
@@ -422,6 +434,11 @@ mod tests {
         );
         assert_eq!(f.place, vec!["japan".to_string()]);
         assert!(f.head.contains(&"=waves".to_string()), "{f:?}");
+        let f = frame_of(
+            "The earthquake's effects extended beyond Russia, as a 30 cm tsunami reached northern Japan.",
+            "30 cm",
+        );
+        assert_eq!(f.place, vec!["japan".to_string()], "{f:?}");
         let f = frame_of(
             "For comparison, Pope Francis needed five ballots in 2013.",
             "five ballots",
