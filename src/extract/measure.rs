@@ -189,7 +189,11 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
             noun: None,
         },
         hedge: words,
-        subject: role(ctx, unit)
+        // A length with a bearing from a place ("125 km east-southeast of
+        // Petropavlovsk") is a distance, whatever the sentence names next.
+        subject: (unit == "m" && caps.name("bearing").is_some())
+            .then_some("distance")
+            .or_else(|| role(ctx, unit))
             .or((unit == "magnitude").then_some("magnitude"))
             .map(|s| (s.to_string(), s.to_string())),
     })
