@@ -286,7 +286,8 @@ mod tests {
         let a = one(
             "The earthquake, centered about 125km (80 miles) east-southeast of the city, was shallow.",
         );
-        assert_eq!(a.text, "about 125km (80 miles)");
+        assert_eq!(a.text, "about 125km (80 miles) east-southeast of the city");
+        assert_eq!(a.subject, "distance");
         let b = one("The epicenter was 81 miles offshore in the Pacific Ocean.");
         assert_eq!(a.value.relation(&b.value), Relation::Overlap);
         // A hurricane's winds: "150 miles per hour" is not "185 mph".
