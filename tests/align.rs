@@ -250,3 +250,78 @@ fn alignment_does_not_depend_on_input_order() {
     };
     assert_eq!(key(&report(&[a, b])), key(&report(&[b, a])));
 }
+
+#[test]
+fn a_persons_age_is_aligned_on_the_person() {
+    // Plane crash: one outlet gives the survivor's age as 38, the others 40.
+    let r = report(&[
+        (
+            "a",
+            "Viswash Kumar Ramesh, 38, was returning to London from a family visit.",
+        ),
+        (
+            "b",
+            "The lone survivor, 40-year-old Vishwash Kumar Ramesh, walked out of the wreckage.",
+        ),
+    ]);
+    assert!(together(
+        &r,
+        ("a", "Ramesh, 38"),
+        ("b", "40-year-old Vishwash")
+    ));
+    let c = comparison_of(&r, "a", "Ramesh, 38");
+    assert_eq!(c.verdict, Verdict::Conflict, "{}", c.detail);
+    // Papal election: three ways of giving one age agree.
+    let r = report(&[
+        (
+            "a",
+            "Cardinal Robert Prevost, aged 69, has chosen Leo XIV as his pontifical name.",
+        ),
+        (
+            "b",
+            "Aged 69 and originally from Chicago, Robert Prevost has spent most of his career abroad.",
+        ),
+        ("c", "Robert Prevost, 69, took the name Leo XIV."),
+    ]);
+    let c = comparison_of(&r, "a", "aged 69");
+    assert!(together(&r, ("a", "aged 69"), ("b", "Aged 69")));
+    assert!(together(&r, ("a", "aged 69"), ("c", "Prevost, 69")));
+    assert_eq!(c.verdict, Verdict::Agree, "{}", c.detail);
+}
+
+#[test]
+fn a_figure_measures_the_noun_after_of_or_a_known_noun_before_it() {
+    // Government shutdown: "42 days of closure" and "a shutdown …, which
+    // lasted 43 days" both measure the shutdown; the outlets disagree.
+    let r = report(&[
+        (
+            "a",
+            "President Donald Trump signed a funding bill, ending the longest government shutdown in U.S. history, which lasted 43 days.",
+        ),
+        (
+            "b",
+            "The measure restores federal operations after 42 days of closure.",
+        ),
+        ("c", "The 43-day shutdown ended on Wednesday night."),
+    ]);
+    assert!(together(&r, ("a", "43 days"), ("b", "42 days")));
+    assert!(together(&r, ("a", "43 days"), ("c", "43-day")));
+    let c = comparison_of(&r, "b", "42 days");
+    assert_eq!(c.verdict, Verdict::Conflict, "{}", c.detail);
+    // Summit: "three hours of talks" measures the talks.
+    let r = report(&[
+        (
+            "a",
+            "The leaders emerged after nearly three hours of talks, officials said.",
+        ),
+        (
+            "b",
+            "Officials said the three-hour meeting ended without a deal.",
+        ),
+    ]);
+    assert!(together(
+        &r,
+        ("a", "nearly three hours"),
+        ("b", "three-hour")
+    ));
+}

@@ -3,13 +3,16 @@
 //!
 //! Rules: `rules/age.toml`.
 //!
-//! Known gaps: people's ages ("Putin, 72,") are not read; "in the fourth
-//! year of the war" needs the subject after the ordinal.
+//! People's ages as news style gives them: "Ramesh, 38," → [37.5, 38.5]
+//! years, "aged 69", "a 40-year-old British national".
+//!
+//! Known gaps: "in the fourth year of the war" needs the subject after the
+//! ordinal; "(69)" after a name and "69 years old" are not read.
 
 use super::Extractor;
 use super::numeric::{MatchContext, Reading, extract_with, hedge_of, unit_years};
 use crate::clean::Document;
-use crate::fact::{Fact, Kind, Value};
+use crate::fact::{Entity, Fact, Kind, Value};
 use crate::interval::Interval;
 use crate::normalise::{hedges, numbers};
 use crate::rules::Rules;
@@ -26,15 +29,62 @@ impl Extractor for Age {
     }
 }
 
+/// Words that take a comma and a small number without being a person:
+/// "In March, 12, people were hurt".
+const NOT_A_PERSON: [&str; 21] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "However",
+    "Meanwhile",
+];
+
 fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
-    let per_unit = unit_years(caps.name("unit")?.as_str())?;
+    // "aged 18 to 25": an age range of a group, not one age.
+    if caps.name("range").is_some() {
+        return None;
+    }
+    if let Some(name) = caps.name("name")
+        && NOT_A_PERSON.contains(&name.as_str())
+    {
+        return None;
+    }
+    // A person's age has no unit word: years.
+    let per_unit = match caps.name("unit") {
+        Some(u) => unit_years(u.as_str())?,
+        None => 1.0,
+    };
     let (hedge, words) = hedge_of(caps, ctx);
+    let subject = person(caps, ctx);
     let interval = if let Some(ord) = caps.name("ord") {
         let n = numbers::parse_ordinal(ord.as_str())? as f64;
         Interval::half_open((n - 1.0) * per_unit, n * per_unit)
     } else {
         let n = numbers::parse(caps.name("num")?.as_str())?;
-        hedges::apply(hedge, n).scale(per_unit)
+        let whole = n.value.fract() == 0.0;
+        if subject.is_some() && hedge.is_none() && per_unit == 1.0 && whole {
+            // A person who is 40 has lived 40 years and not yet 41; a
+            // round 40 is not "about 40" here.
+            Interval::half_open(n.value, n.value + 1.0)
+        } else {
+            hedges::apply(hedge, n).scale(per_unit)
+        }
     };
     Some(Reading {
         value: Value::Quantity {
@@ -43,6 +93,51 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
             noun: None,
         },
         hedge: words,
-        subject: None,
+        subject,
     })
+}
+
+/// How far from the figure a person's name may stand and still be whose
+/// age it is ("Cardinal Prevost, aged 69"; "Aged 69 and originally from
+/// Chicago, Prevost has …").
+const PERSON_REACH: usize = 60;
+
+/// A person's age is about that person: the subject is the surname of the
+/// nearest person the sentence names within [`PERSON_REACH`] bytes, so
+/// "Ramesh, 38" meets "40-year-old Vishwash Kumar Ramesh". An age of a
+/// thing ("3-1/2-year-old war") keeps its noun as subject.
+fn person(caps: &Captures, ctx: &MatchContext) -> Option<(String, String)> {
+    if caps.name("noun").is_some_and(|n| {
+        ctx.rules
+            .subject_index
+            .nearest(n.as_str(), (0, 0), Kind::Age)
+            .is_some()
+    }) || caps.name("ord").is_some()
+    {
+        return None;
+    }
+    let (a, b) = (
+        ctx.paragraph_start + ctx.span.0,
+        ctx.paragraph_start + ctx.span.1,
+    );
+    let sentence = ctx.doc.sentence_at(a)?;
+    let people = &ctx.doc.mentions.people;
+    let from = people.partition_point(|m| m.end + PERSON_REACH < a);
+    people[from..]
+        .iter()
+        .take_while(|m| m.start <= b + PERSON_REACH)
+        .filter(|m| {
+            m.entity == Entity::Person && m.start >= sentence.start && m.end <= sentence.end
+        })
+        .min_by_key(|m| {
+            if m.end <= a {
+                a - m.end
+            } else {
+                m.start.saturating_sub(b)
+            }
+        })
+        .map(|m| {
+            let surname = m.key.split('/').next().unwrap_or(&m.key);
+            (format!("person:{surname}"), m.surface.clone())
+        })
 }

@@ -45,6 +45,14 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     {
         return None;
     }
+    // "a months-long trade war": the article belongs to the war; one of
+    // something is never a plural unit.
+    if matches!(num.to_lowercase().as_str(), "a" | "an" | "one")
+        && unit_word.len() > 1
+        && unit_word.ends_with(['s', 'S'])
+    {
+        return None;
+    }
     let n = numbers::parse(num)?;
     let (hedge, words) = hedge_of(caps, ctx);
     let interval = match (caps.name("num2"), caps.name("num3")) {

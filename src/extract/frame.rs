@@ -58,6 +58,10 @@ const COMMA: f32 = 2.0;
 const REACH: f32 = 24.0;
 /// Predicates farther than this are not the figure's.
 const PREDICATE_REACH: f32 = 9.0;
+/// How far before a figure a noun of a lexicon head set may stand and
+/// still be its head when nothing nearer is ("the longest shutdown in U.S.
+/// history, which lasted 43 days").
+const KNOWN_HEAD_REACH: f32 = 9.0;
 /// Names farther than this are not the figure's place.
 const NAME_REACH: f32 = 14.0;
 /// Names farther than this are not whose figure it is.
@@ -108,8 +112,9 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
     let head_key = |w: &Word| lex.word_key(&w.stem);
 
     // Head: inside the fact, then right after it (the last word of a
-    // compound is its head: "43-day funding lapse" → lapse), then "N of
-    // <fact>", then the nearest noun before it in its clause.
+    // compound is its head: "43-day funding lapse" → lapse), then "<fact>
+    // of N", then "N of <fact>", then the nearest noun before it in its
+    // clause.
     for &i in &inside {
         let w = &words[i];
         if w.class == Class::Content && !w.cap && !is_verb(w, lex) {
@@ -135,6 +140,28 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
     for key in after.into_iter().rev() {
         push(&mut frame.head, key);
     }
+    // "<fact> of <noun>": "42 days of closure", "three hours of talks",
+    // "242 of the people on board" — the noun after "of" (past one
+    // article or possessive) is what the figure measures.
+    if frame.head.is_empty() && words.get(last + 1).is_some_and(|w| w.lower == "of") {
+        let mut k = last + 2;
+        if words.get(k).is_some_and(|w| {
+            matches!(
+                w.lower.as_str(),
+                "the" | "their" | "its" | "his" | "her" | "our" | "these" | "those"
+            )
+        }) {
+            k += 1;
+        }
+        if let Some(w) = words.get(k)
+            && w.class == Class::Content
+            && !w.cap
+            && !is_verb(w, lex)
+            && w.pos - words[last].pos <= 3.0
+        {
+            push(&mut frame.head, head_key(w));
+        }
+    }
     if first >= 2 && words[first - 1].lower == "of" && lo - words[first - 1].pos <= 1.0 {
         let w = &words[first - 2];
         if w.class == Class::Content && !is_verb(w, lex) {
@@ -142,11 +169,20 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
         }
     }
     if frame.head.is_empty() {
-        let before = (0..first).rev().find(|&i| {
-            let w = &words[i];
+        let noun_before = |i: &usize| {
+            let w = &words[*i];
             w.class == Class::Content && !w.cap && !is_verb(w, lex) && dist(w) <= CLAUSE_BREAK
+        };
+        // A noun of a lexicon head set beats a nearer unknown one: "the
+        // longest shutdown in U.S. history, which lasted 43 days".
+        let known = (0..first).rev().find(|&i| {
+            let w = &words[i];
+            w.class == Class::Content
+                && !w.cap
+                && dist(w) <= KNOWN_HEAD_REACH
+                && head_key(w).starts_with('=')
         });
-        if let Some(i) = before {
+        if let Some(i) = known.or_else(|| (0..first).rev().find(noun_before)) {
             push(&mut frame.head, head_key(&words[i]));
         }
     }
@@ -375,6 +411,18 @@ mod tests {
         );
         assert_eq!(f.head, vec!["=meeting".to_string()]);
         assert_eq!(f.predicate.first().map(String::as_str), Some("+last"));
+        // A government shutdown: the noun after "of", and a known noun
+        // behind a nearer one.
+        let f = frame_of(
+            "The measure restores federal operations after 42 days of closure.",
+            "42 days",
+        );
+        assert_eq!(f.head, vec!["=shutdown".to_string()], "{f:?}");
+        let f = frame_of(
+            "Trump signed the bill, ending the longest shutdown in U.S. history, which lasted 43 days.",
+            "43 days",
+        );
+        assert_eq!(f.head, vec!["=shutdown".to_string()], "{f:?}");
     }
 
     #[test]
@@ -386,6 +434,11 @@ mod tests {
         );
         assert_eq!(f.place, vec!["japan".to_string()]);
         assert!(f.head.contains(&"=waves".to_string()), "{f:?}");
+        let f = frame_of(
+            "The earthquake's effects extended beyond Russia, as a 30 cm tsunami reached northern Japan.",
+            "30 cm",
+        );
+        assert_eq!(f.place, vec!["japan".to_string()], "{f:?}");
         let f = frame_of(
             "For comparison, Pope Francis needed five ballots in 2013.",
             "five ballots",

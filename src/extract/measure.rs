@@ -189,7 +189,11 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
             noun: None,
         },
         hedge: words,
-        subject: role(ctx, unit)
+        // A length with a bearing from a place ("125 km east-southeast of
+        // Petropavlovsk") is a distance, whatever the sentence names next.
+        subject: (unit == "m" && caps.name("bearing").is_some())
+            .then_some("distance")
+            .or_else(|| role(ctx, unit))
             .or((unit == "magnitude").then_some("magnitude"))
             .map(|s| (s.to_string(), s.to_string())),
     })
@@ -282,7 +286,8 @@ mod tests {
         let a = one(
             "The earthquake, centered about 125km (80 miles) east-southeast of the city, was shallow.",
         );
-        assert_eq!(a.text, "about 125km (80 miles)");
+        assert_eq!(a.text, "about 125km (80 miles) east-southeast of the city");
+        assert_eq!(a.subject, "distance");
         let b = one("The epicenter was 81 miles offshore in the Pacific Ocean.");
         assert_eq!(a.value.relation(&b.value), Relation::Overlap);
         // A hurricane's winds: "150 miles per hour" is not "185 mph".

@@ -106,7 +106,11 @@ const VULGAR: [(char, f64); 15] = [
 ];
 
 /// Vague quantity words and the ranges they stand for.
-const VAGUE: [(&str, f64, f64); 9] = [
+const VAGUE: [(&str, f64, f64); 14] = [
+    ("hundreds of billions", 2e11, 1e12),
+    ("tens of billions", 2e10, 1e11),
+    ("hundreds of millions", 2e8, 1e9),
+    ("tens of millions", 2e7, 1e8),
     ("hundreds of thousands", 200_000.0, 1_000_000.0),
     ("tens of thousands", 20_000.0, 100_000.0),
     ("a couple", 2.0, 3.0),
@@ -116,6 +120,7 @@ const VAGUE: [(&str, f64, f64); 9] = [
     ("hundreds", 200.0, 1000.0),
     ("thousands", 2000.0, 10_000.0),
     ("millions", 2_000_000.0, 10_000_000.0),
+    ("billions", 2e9, 1e10),
 ];
 
 /// The regular expression (no flags, no captures) for one number in any of
@@ -510,6 +515,8 @@ mod tests {
             "half",
             "hundreds",
             "tens of thousands",
+            "tens of millions",
+            "hundreds of billions",
             "a few",
             "0",
             "0.001",
