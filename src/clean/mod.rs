@@ -10,6 +10,7 @@ use crate::rules::Rules;
 use crate::source::Source;
 use chrono::NaiveDate;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// One sentence: a byte range of the file, and the paragraph (line) it is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,8 +28,9 @@ pub struct Document {
     pub published: Option<NaiveDate>,
     pub url: Option<String>,
     pub path: PathBuf,
-    /// The whole file as read.
-    pub text: String,
+    /// The whole file as read, shared with the facts that quote its
+    /// sentences.
+    pub text: Arc<str>,
     pub body_start: usize,
     /// Boilerplate byte ranges, sorted and disjoint; nothing in them is
     /// the outlet's story.
@@ -80,7 +82,7 @@ impl Document {
 
 /// Cuts boilerplate and splits sentences.
 pub fn clean(source: Source, rules: &Rules) -> Document {
-    let text = source.text;
+    let text: Arc<str> = Arc::from(source.text);
     let cut = rules.boilerplate.regions(&text, source.body_start);
     let paragraphs = kept_paragraphs(&text, source.body_start, &cut);
     let mut sentences = Vec::new();
