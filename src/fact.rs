@@ -688,9 +688,10 @@ pub struct Frame {
     pub place: Vec<String>,
     /// Other names in its clause: whose figure it is.
     pub holder: Vec<String>,
-    /// Content words of its sentence with their nearness weight (0–1].
+    /// Content words of its sentence with their nearness weight (0–1],
+    /// interned: a feed holds many figures, each with dozens of words.
     #[serde(skip)]
-    pub context: Vec<(String, f32)>,
+    pub context: Vec<(crate::words::Word, f32)>,
     /// Whether it stands in the article's first sentences, where news
     /// states its main event.
     #[serde(skip)]

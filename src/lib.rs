@@ -27,6 +27,7 @@ pub mod normalise;
 pub mod render;
 pub mod rules;
 pub mod source;
+pub mod words;
 
 use chrono::NaiveDate;
 use clean::Document;
