@@ -4,7 +4,9 @@
 use crate::interval::{Interval, fmt_grouped, fmt_num};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 /// What a fact is about. The order here is the order of the report's rows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -568,10 +570,10 @@ fn describe_dates(from: NaiveDate, to: NaiveDate) -> String {
 
 /// The sentence around `start..end`; of a very long sentence, only the
 /// part near the fact.
-fn sentence_window(doc: &crate::clean::Document, start: usize, end: usize) -> String {
+fn sentence_window(doc: &crate::clean::Document, start: usize, end: usize) -> Excerpt {
     const REACH: usize = 300;
     let Some(s) = doc.sentence_at(start) else {
-        return String::new();
+        return Excerpt::default();
     };
     let text = &doc.text;
     let floor = |mut i: usize| {
@@ -582,15 +584,92 @@ fn sentence_window(doc: &crate::clean::Document, start: usize, end: usize) -> St
     };
     let a = floor(s.start.max(start.saturating_sub(REACH)));
     let b = floor(s.end.min(end + REACH)).max(a);
-    let mut out = String::new();
-    if a > s.start {
-        out.push('…');
+    Excerpt {
+        text: Arc::clone(text),
+        start: a,
+        end: b,
+        cut_before: a > s.start,
+        cut_after: b < s.end,
     }
-    out.push_str(&text[a..b]);
-    if b < s.end {
-        out.push('…');
+}
+
+/// A stretch of a document's text, with `…` where it cuts a sentence
+/// short. It shares the document's text instead of copying it: a feed's
+/// facts would otherwise hold their sentences many times over. Serialises
+/// as the string it reads.
+#[derive(Clone, Default)]
+pub struct Excerpt {
+    text: Arc<str>,
+    start: usize,
+    end: usize,
+    cut_before: bool,
+    cut_after: bool,
+}
+
+impl Excerpt {
+    /// The excerpt as one string, `…` marks included; borrowed when the
+    /// excerpt is a whole sentence.
+    pub fn as_text(&self) -> Cow<'_, str> {
+        let body = &self.text[self.start..self.end];
+        if !self.cut_before && !self.cut_after {
+            return Cow::Borrowed(body);
+        }
+        let mut out = String::with_capacity(body.len() + 6);
+        if self.cut_before {
+            out.push('…');
+        }
+        out.push_str(body);
+        if self.cut_after {
+            out.push('…');
+        }
+        Cow::Owned(out)
     }
-    out
+
+    /// Length in bytes of [`Excerpt::as_text`].
+    pub fn len(&self) -> usize {
+        let mark = '…'.len_utf8();
+        self.end - self.start + mark * (usize::from(self.cut_before) + usize::from(self.cut_after))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl From<&str> for Excerpt {
+    fn from(s: &str) -> Excerpt {
+        Excerpt {
+            text: Arc::from(s),
+            start: 0,
+            end: s.len(),
+            cut_before: false,
+            cut_after: false,
+        }
+    }
+}
+
+impl fmt::Display for Excerpt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.as_text())
+    }
+}
+
+impl fmt::Debug for Excerpt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.as_text(), f)
+    }
+}
+
+impl PartialEq for Excerpt {
+    fn eq(&self, other: &Excerpt) -> bool {
+        self.as_text() == other.as_text()
+    }
+}
+
+impl Serialize for Excerpt {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.as_text())
+    }
 }
 
 /// What a figure is about, read from its own sentence: the features
@@ -609,9 +688,10 @@ pub struct Frame {
     pub place: Vec<String>,
     /// Other names in its clause: whose figure it is.
     pub holder: Vec<String>,
-    /// Content words of its sentence with their nearness weight (0–1].
+    /// Content words of its sentence with their nearness weight (0–1],
+    /// interned: a feed holds many figures, each with dozens of words.
     #[serde(skip)]
-    pub context: Vec<(String, f32)>,
+    pub context: Vec<(crate::words::Word, f32)>,
     /// Whether it stands in the article's first sentences, where news
     /// states its main event.
     #[serde(skip)]
@@ -645,7 +725,7 @@ pub struct Fact {
     /// The id of the rule that produced it.
     pub rule: String,
     /// The sentence it stands in.
-    pub sentence: String,
+    pub sentence: Excerpt,
     /// What it is about, for alignment (figures only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub frame: Option<Frame>,

@@ -10,6 +10,11 @@
 //! ```
 //!
 //! [`run`] does it all for a [`Config`]; [`analyse`] starts from documents.
+//!
+//! Articles are cleaned and their facts extracted in parallel, one article
+//! per task on rayon's thread pool (one thread per core, or
+//! `RAYON_NUM_THREADS`, or [`set_threads`]); results are merged in input
+//! order, so the report is the same bytes on any number of threads.
 
 pub mod align;
 pub mod clean;
@@ -22,6 +27,7 @@ pub mod interval;
 pub mod normalise;
 pub mod render;
 pub mod rules;
+pub mod words;
 
 use chrono::NaiveDate;
 use clean::Document;
@@ -29,6 +35,7 @@ use compare::Comparison;
 use compare::lineage::Link;
 pub use error::{Error, Result};
 use fact::Fact;
+use rayon::prelude::*;
 use rules::Rules;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -121,28 +128,54 @@ pub fn load_documents(
     Ok(clean_all(ingest::load(paths, published)?, rules))
 }
 
+/// Cleans `sources` in parallel, keeping their order.
 fn clean_all(sources: Vec<ingest::Source>, rules: &Rules) -> Vec<Document> {
     sources
-        .into_iter()
+        .into_par_iter()
         .map(|s| clean::clean(s, rules))
         .collect()
 }
 
-/// Extracts, compares and links the facts of `docs`.
-pub fn analyse(docs: &[Document], rules: &Rules) -> Report {
-    let mut facts = Vec::new();
-    for doc in docs {
-        let mut found = extract::extract(doc, rules);
-        // Facts are found in the text read; the report gives offsets into
-        // the bytes as stored (the raw HTML, the JSON Lines field).
-        for f in &mut found {
-            doc.to_stored(f);
-        }
-        facts.extend(found);
+/// Sets how many threads clean and extract articles (the default is one
+/// per core, or `RAYON_NUM_THREADS`). Takes effect only before the first
+/// parallel work of the process; later calls change nothing.
+pub fn set_threads(n: usize) {
+    // An error means the pool is already running with its own count,
+    // which changes only the speed, never the report.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .build_global();
+}
+
+/// The facts of every document, extracted in parallel and numbered `f1`,
+/// `f2`, … in document order, then file order: the same facts and ids on
+/// any number of threads.
+pub fn extract_all(docs: &[Document], rules: &Rules) -> Vec<Fact> {
+    let per_doc: Vec<Vec<Fact>> = docs
+        .par_iter()
+        .map(|doc| {
+            let mut found = extract::extract(doc, rules);
+            // Facts are found in the text read; the report gives offsets
+            // into the bytes as stored (the raw HTML, the JSON Lines field).
+            for f in &mut found {
+                doc.to_stored(f);
+            }
+            found
+        })
+        .collect();
+    let mut facts = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());
+    for part in per_doc {
+        facts.extend(part);
     }
     for (i, f) in facts.iter_mut().enumerate() {
         f.id = format!("f{}", i + 1);
     }
+    facts
+}
+
+/// Extracts, compares and links the facts of `docs`.
+pub fn analyse(docs: &[Document], rules: &Rules) -> Report {
+    let facts = extract_all(docs, rules);
     let lineage = compare::lineage::detect(docs);
     let clusters = align::align(&facts);
     let comparisons = compare::compare(&facts, &clusters, &lineage);

@@ -37,6 +37,9 @@ struct Cli {
     /// Largest article read, in MB (default 32).
     #[arg(long, global = true, value_name = "MB", value_parser = clap::value_parser!(u64).range(1..=65536))]
     max_size: Option<u64>,
+    /// Threads that read articles (default: one per core, or RAYON_NUM_THREADS); output is the same for any number.
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
 }
 
 #[derive(Subcommand)]
@@ -156,6 +159,9 @@ fn main() -> ExitCode {
     };
     if let Some(mb) = cli.max_size {
         crosscheck::ingest::set_max_article_bytes(mb * 1024 * 1024);
+    }
+    if let Some(n) = cli.threads {
+        crosscheck::set_threads(n.into());
     }
     render::set_width(cli.width);
     render::set_color(cli.color);

@@ -98,6 +98,8 @@ impl Features {
             let Some(frame) = &f.frame else { continue };
             n += 1.0;
             for (w, _) in &frame.context {
+                // By the word, not its interned number: ids here follow
+                // the facts' order, whatever thread met a word first.
                 *figures_near.entry(w.as_str()).or_default() += 1;
             }
         }
@@ -147,7 +149,7 @@ impl Features {
             let mut context: Vec<(u32, f64)> = frame
                 .context
                 .iter()
-                .map(|(w, x)| (words.id(w), *x as f64 * idf(w)))
+                .map(|(w, x)| (words.id(w.as_str()), *x as f64 * idf(w.as_str())))
                 .collect();
             context.sort_by_key(|&(w, _)| w);
             let norm = context.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();

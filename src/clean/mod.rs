@@ -10,6 +10,7 @@ use crate::ingest::{Source, SpanMap};
 use crate::rules::Rules;
 use chrono::NaiveDate;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// One sentence: a byte range of the file, and the paragraph (line) it is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,8 +28,9 @@ pub struct Document {
     pub published: Option<NaiveDate>,
     pub url: Option<String>,
     pub path: PathBuf,
-    /// The whole file as read.
-    pub text: String,
+    /// The whole file as read, shared with the facts that quote its
+    /// sentences.
+    pub text: Arc<str>,
     pub body_start: usize,
     /// How offsets into `text` map to the bytes as stored, when `text` is
     /// not the file itself (HTML, JSON Lines).
@@ -103,7 +105,7 @@ impl Document {
 
 /// Cuts boilerplate and splits sentences.
 pub fn clean(source: Source, rules: &Rules) -> Document {
-    let text = source.text;
+    let text: Arc<str> = Arc::from(source.text);
     let cut = rules.boilerplate.regions(&text, source.body_start);
     let paragraphs = kept_paragraphs(&text, source.body_start, &cut);
     let mut sentences = Vec::new();

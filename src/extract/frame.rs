@@ -245,7 +245,7 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
             continue;
         }
         let weight = 1.0 / (1.0 + d / 4.0);
-        let key = lex.word_key(&w.stem);
+        let key = crate::words::Word::of(&lex.word_key(&w.stem));
         match frame.context.iter_mut().find(|(k, _)| *k == key) {
             Some((_, x)) => *x = x.max(weight),
             None => frame.context.push((key, weight)),

@@ -228,7 +228,10 @@ pub fn count_agrees(stated: u32, listed: usize, hedge: Option<&str>) -> Option<b
 
 fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     let p = pattern.replace("{number}", &crate::normalise::numbers::number_pattern());
-    Regex::new(&format!("(?i){p}"))
+    // ASCII word boundaries, as in the numeric rules: a Unicode `\b` makes
+    // the regex engine leave its fast DFA on any text with curly quotes or
+    // dashes, which is most news; the trigger and count words are ASCII.
+    Regex::new(&format!("(?i){}", p.replace(r"\b", r"(?-u:\b)")))
 }
 
 /// The side id a word names, if any.

@@ -544,7 +544,8 @@ pub fn word_ops(ops: &[crate::compare::diff::WordOp]) -> Markup {
 /// The sentence of a fact with the fact's words highlighted, linked to the
 /// fact in its article.
 fn sentence(f: &Fact, class: &str) -> Markup {
-    let s = f.sentence.as_str();
+    let s = f.sentence.as_text();
+    let s = s.as_ref();
     let link = html! {
         a class=(format!("fig v-{class}")) href=(format!("#{}", f.id)) title=(format!("{class}: show in the {} article", f.source)) { (f.text) }
     };
@@ -560,7 +561,8 @@ fn sentence(f: &Fact, class: &str) -> Markup {
 /// end there too: a quote of several sentences starts in its window and
 /// runs on. Of repeated words, the first occurrence.
 fn locate(f: &Fact) -> Option<(usize, bool)> {
-    let s = f.sentence.as_str();
+    let s = f.sentence.as_text();
+    let s = s.as_ref();
     if f.text.is_empty() {
         return None;
     }

@@ -1,0 +1,63 @@
+//! Interned words: each distinct word key (a stem or a `=set` id) is
+//! stored once for the whole process, and a figure's frame holds 4-byte
+//! [`Word`]s instead of its own copy of every context word.
+//!
+//! ```
+//! use crosscheck::words::Word;
+//! let a = Word::of("talk");
+//! assert_eq!(a, Word::of("talk"));
+//! assert_eq!(a.as_str(), "talk");
+//! ```
+//!
+//! A word's number depends on which thread met it first, so numbers are
+//! compared for equality only, never ordered: whatever is sorted or
+//! numbered for output goes by [`Word::as_str`]. Known gap: the table only
+//! grows; it holds the vocabulary of everything read, not the text.
+
+use std::collections::HashMap;
+use std::sync::{LazyLock, RwLock};
+
+/// An interned word.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Word(u32);
+
+#[derive(Default)]
+struct Table {
+    ids: HashMap<&'static str, u32>,
+    words: Vec<&'static str>,
+}
+
+static TABLE: LazyLock<RwLock<Table>> = LazyLock::new(RwLock::default);
+
+impl Word {
+    /// The word for `s`, added to the table the first time it is met.
+    pub fn of(s: &str) -> Word {
+        let read = TABLE.read().unwrap_or_else(|e| e.into_inner());
+        if let Some(&id) = read.ids.get(s) {
+            return Word(id);
+        }
+        drop(read);
+        let mut table = TABLE.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(&id) = table.ids.get(s) {
+            return Word(id);
+        }
+        // Kept for the life of the process: words are few (a vocabulary),
+        // and `&'static str` lets every reader borrow them lock-free.
+        let word: &'static str = Box::leak(s.to_owned().into_boxed_str());
+        let id = table.words.len() as u32;
+        table.words.push(word);
+        table.ids.insert(word, id);
+        Word(id)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        let table = TABLE.read().unwrap_or_else(|e| e.into_inner());
+        table.words.get(self.0 as usize).copied().unwrap_or("")
+    }
+}
+
+impl std::fmt::Debug for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
