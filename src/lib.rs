@@ -19,6 +19,7 @@
 pub mod align;
 pub mod clean;
 pub mod compare;
+pub mod corpus;
 pub mod error;
 pub mod extract;
 pub mod fact;

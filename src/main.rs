@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use crosscheck::compare::Verdict;
+use crosscheck::corpus::StoryFormat;
 use crosscheck::render::{self, Format};
 use crosscheck::rules::Rules;
 use crosscheck::{Config, Error, Report, Result};
@@ -72,6 +73,23 @@ enum Command {
         #[arg(long, value_enum, value_name = "VERDICT")]
         fail_on: Option<FailOn>,
     },
+    /// Group a feed of many stories and check each: one report per story and an index.
+    Corpus {
+        #[command(flatten)]
+        input: Input,
+        /// Folder for index.md, index.json and stories/ (default: crosscheck-out).
+        #[arg(long, value_name = "DIR", conflicts_with = "jsonl_out")]
+        out: Option<PathBuf>,
+        /// Format of each story's report.
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: CorpusFormat,
+        /// One JSON object per story on standard output (index row and report); no files.
+        #[arg(long)]
+        jsonl_out: bool,
+        /// No progress bar and no notes on standard error.
+        #[arg(long)]
+        quiet: bool,
+    },
     /// List the facts of one article with the rules that found them.
     Extract {
         /// The article (`-` for standard input).
@@ -125,6 +143,12 @@ struct Options {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum CorpusFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum FailOn {
     Conflict,
 }
@@ -175,6 +199,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    let threads = cli.threads;
     match cli.command {
         Command::Check {
             input,
@@ -222,6 +247,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             write_atomic(&out, &text)?;
             emit(None, &format!("crosscheck: wrote {}\n", out.display()))?;
             Ok(exit_code(&report, fail_on))
+        }
+        Command::Corpus {
+            input,
+            out,
+            format,
+            jsonl_out,
+            quiet,
+        } => {
+            let format = match format {
+                CorpusFormat::Markdown => StoryFormat::Markdown,
+                CorpusFormat::Json => StoryFormat::Json,
+            };
+            let out = if jsonl_out {
+                None
+            } else {
+                Some(out.unwrap_or_else(|| PathBuf::from("crosscheck-out")))
+            };
+            corpus(&input, out.as_deref(), format, threads, quiet)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Extract {
             file,
@@ -281,6 +325,210 @@ fn run_noting(config: &Config) -> Result<Report> {
         eprintln!("{note}");
     }
     Ok(report)
+}
+
+/// `corpus`: group the feed, check each story, and write the reports and
+/// the index under `out`, or one JSON line per story to standard output
+/// when `out` is `None`.
+fn corpus(
+    input: &Input,
+    out: Option<&Path>,
+    format: StoryFormat,
+    threads: Option<u16>,
+    quiet: bool,
+) -> Result<()> {
+    use crosscheck::corpus::{self, index};
+    use std::io::IsTerminal;
+    if !quiet {
+        notes(&input.paths);
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.map_or(0, usize::from))
+        .build()
+        .map_err(|e| Error::new(format!("cannot start threads: {e}")))?;
+    let rules = Rules::load(input.options.rules.as_deref())?;
+    let sources = crosscheck::ingest::load(&input.paths, input.options.published)?;
+    if let Some(out) = out {
+        check_out_dir(out, &input.paths, &sources)?;
+    }
+    pool.install(|| {
+        use rayon::prelude::*;
+        let docs: Vec<_> = sources
+            .into_par_iter()
+            .map(|s| crosscheck::clean::clean(s, &rules))
+            .collect();
+        let grouping = corpus::group::group(&docs);
+        let stories = index::stories(&docs, &grouping);
+        let unassigned: Vec<String> = grouping
+            .unassigned
+            .iter()
+            .map(|&i| docs[i].id.clone())
+            .collect();
+        let bar = if !quiet && std::io::stderr().is_terminal() {
+            let bar = indicatif::ProgressBar::new(stories.len() as u64);
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "crosscheck: {bar:30} {pos}/{len} stories ({elapsed}, {eta} left)",
+            ) {
+                bar.set_style(style);
+            }
+            bar
+        } else {
+            indicatif::ProgressBar::hidden()
+        };
+        let batch = 4 * rayon::current_num_threads();
+        let result = match out {
+            None => {
+                let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+                let written = corpus::check_all(&docs, &stories, &rules, format, batch, |c| {
+                    bar.inc(1);
+                    stdout.write_all(index::jsonl_line(&c.row, &c.report).as_bytes())
+                });
+                match written.and_then(|_| stdout.flush()) {
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                        Err(Error::new(format!("standard output: cannot write: {e}")))
+                    }
+                    _ => Ok(()),
+                }
+            }
+            Some(out) => write_corpus(
+                out, &docs, &stories, unassigned, &rules, format, batch, &bar, quiet,
+            ),
+        };
+        bar.finish_and_clear();
+        result
+    })
+}
+
+/// Writes the stories' reports into `out/stories/` (all of them, or none:
+/// they go to a temporary folder first), then `out/index.json` and
+/// `out/index.md`.
+#[allow(clippy::too_many_arguments)]
+fn write_corpus(
+    out: &Path,
+    docs: &[crosscheck::clean::Document],
+    stories: &[crosscheck::corpus::index::Story],
+    unassigned: Vec<String>,
+    rules: &Rules,
+    format: StoryFormat,
+    batch: usize,
+    bar: &indicatif::ProgressBar,
+    quiet: bool,
+) -> Result<()> {
+    use crosscheck::corpus::{self, index};
+    let final_dir = out.join("stories");
+    let tmp = out.join(".stories.crosscheck-tmp");
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp)
+        .map_err(|e| Error::file(&tmp, format!("cannot create folder: {e}")))?;
+    let mut rows = Vec::with_capacity(stories.len());
+    let written = corpus::check_all(docs, stories, rules, format, batch, |c| {
+        bar.inc(1);
+        let path = tmp.join(format!("{}.{}", c.row.id, format.extension()));
+        std::fs::write(&path, &c.text)
+            .map_err(|e| Error::file(&path, format!("cannot write: {e}")))?;
+        rows.push(c.row);
+        Ok(())
+    })
+    .and_then(|_| replace_stories(&final_dir, &tmp));
+    if let Err(e) = written {
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    index::sort_rows(&mut rows);
+    let index = index::Index {
+        version: crosscheck::JSON_VERSION,
+        stories: rows,
+        unassigned,
+    };
+    let mut json = serde_json::to_string_pretty(&index).unwrap_or_default();
+    json.push('\n');
+    write_atomic(&out.join("index.json"), &json)?;
+    let md = out.join("index.md");
+    write_atomic(&md, &index::markdown(&index))?;
+    if !quiet {
+        emit(
+            None,
+            &format!(
+                "crosscheck: wrote {} ({} stories, {} articles unassigned)\n",
+                md.display(),
+                index.stories.len(),
+                index.unassigned.len()
+            ),
+        )?;
+    }
+    Ok(())
+}
+
+/// Puts the new `tmp` folder of story reports in the place of `dir`, which
+/// may hold only the reports of an earlier run (`.md` and `.json` files).
+fn replace_stories(dir: &Path, tmp: &Path) -> Result<()> {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let p = entry.path();
+            let ours = p.is_file()
+                && p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| e == "md" || e == "json");
+            if !ours {
+                return Err(Error::file(
+                    dir,
+                    "holds files crosscheck did not write; refusing to replace it (choose another --out)",
+                ));
+            }
+        }
+        std::fs::remove_dir_all(dir)
+            .map_err(|e| Error::file(dir, format!("cannot replace: {e}")))?;
+    } else if dir.exists() {
+        return Err(Error::file(dir, "is not a folder; refusing to replace it"));
+    }
+    std::fs::rename(tmp, dir).map_err(|e| Error::file(dir, format!("cannot write: {e}")))
+}
+
+/// `--out` of `corpus` must be a folder (or nothing yet) that is not one of
+/// the folders read and whose `index.*` and `stories/` hold no article read:
+/// the output never replaces its input, and a second run over the same
+/// folder never reads the first run's index as an article.
+fn check_out_dir(
+    out: &Path,
+    paths: &[PathBuf],
+    sources: &[crosscheck::ingest::Source],
+) -> Result<()> {
+    if std::fs::metadata(out).is_ok_and(|m| !m.is_dir()) {
+        return Err(Error::file(
+            out,
+            "cannot write the reports here: not a folder",
+        ));
+    }
+    let Ok(target) = std::fs::canonicalize(out) else {
+        return Ok(()); // not there yet: nothing in it to overwrite
+    };
+    for p in paths {
+        if std::fs::canonicalize(p).is_ok_and(|p| p == target) {
+            return Err(Error::file(
+                out,
+                "is a folder of input articles; refusing to write the index into it",
+            ));
+        }
+    }
+    let owned = [
+        target.join("index.md"),
+        target.join("index.json"),
+        target.join("stories"),
+    ];
+    for s in sources {
+        if let Ok(p) = std::fs::canonicalize(&s.path)
+            && owned.iter().any(|o| p.starts_with(o))
+        {
+            return Err(Error::file(
+                out,
+                format!(
+                    "would overwrite the input article {}; choose another --out",
+                    s.path.display()
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn config(input: &Input) -> Config {
