@@ -325,3 +325,21 @@ fn a_figure_measures_the_noun_after_of_or_a_known_noun_before_it() {
         ("b", "three-hour")
     ));
 }
+
+#[test]
+fn a_count_ending_in_an_adjective_counts_the_noun_after_it() {
+    // Museum heist: nine pieces or eight items stolen.
+    let r = report(&[
+        (
+            "a",
+            "In just seven minutes on Sunday morning, four suspects stole nine pieces of France's crown jewels from the museum.",
+        ),
+        (
+            "b",
+            "Eight priceless items were stolen, described by French officials as having immeasurable heritage value.",
+        ),
+    ]);
+    assert!(together(&r, ("a", "nine pieces"), ("b", "Eight priceless")));
+    let c = comparison_of(&r, "b", "Eight priceless");
+    assert_eq!(c.verdict, Verdict::Conflict, "{}", c.detail);
+}

@@ -137,8 +137,25 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
         after.push(head_key(w));
         j += 1;
     }
-    for key in after.into_iter().rev() {
-        push(&mut frame.head, key);
+    // A fact that ends in an adjective ("Eight priceless" of "Eight
+    // priceless items") is the front of a compound whose noun follows it:
+    // that noun is the head, before the words inside.
+    let ends_in_adjective = inside.last().is_some_and(|&i| {
+        let w = &words[i];
+        w.class == Class::Content && !w.cap && is_adjective(&w.lower)
+    });
+    if ends_in_adjective && !after.is_empty() {
+        let inside_heads = std::mem::take(&mut frame.head);
+        for key in after.into_iter().rev() {
+            push(&mut frame.head, key);
+        }
+        for key in inside_heads {
+            push(&mut frame.head, key);
+        }
+    } else {
+        for key in after.into_iter().rev() {
+            push(&mut frame.head, key);
+        }
     }
     // "<fact> of <noun>": "42 days of closure", "three hours of talks",
     // "242 of the people on board" — the noun after "of" (past one
@@ -285,6 +302,13 @@ fn is_calendar(lower: &str) -> bool {
         .iter()
         .chain(crate::normalise::time::WEEKDAYS.iter())
         .any(|m| m.eq_ignore_ascii_case(lower))
+}
+
+/// Whether an English word has an adjective's ending ("priceless",
+/// "historic", "massive"): such a word before a noun is no head.
+fn is_adjective(word: &str) -> bool {
+    const ENDINGS: [&str; 8] = ["less", "ful", "ous", "ive", "ic", "able", "ible", "ish"];
+    word.chars().count() > 4 && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// The words of `text[start..end]`, split at anything but letters, digits
@@ -445,6 +469,21 @@ mod tests {
         );
         assert!(f.holder.contains(&"francis".to_string()), "{f:?}");
         assert_eq!(f.head.first().map(String::as_str), Some("=rounds"));
+    }
+
+    #[test]
+    fn an_adjective_ending_the_figure_is_no_head() {
+        // A museum heist and a flood: the noun after the figure is.
+        let f = frame_of(
+            "Eight priceless items were stolen, officials said.",
+            "Eight priceless",
+        );
+        assert_eq!(f.head.first().map(String::as_str), Some("=items"), "{f:?}");
+        let f = frame_of(
+            "Three historic bridges were swept away by the flood.",
+            "Three historic",
+        );
+        assert_eq!(f.head.first(), Some(&stem("bridges")), "{f:?}");
     }
 
     #[test]
