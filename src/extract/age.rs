@@ -3,8 +3,9 @@
 //!
 //! Rules: `rules/age.toml`.
 //!
-//! People's ages as news style gives them: "Ramesh, 38," → [37.5, 38.5]
-//! years, "aged 69", "a 40-year-old British national".
+//! People's ages as news style gives them: "Ramesh, 38," → [38, 39)
+//! years (a person who is 38 has not yet turned 39), "aged 69", "a
+//! 40-year-old British national"; the subject is the person's surname.
 //!
 //! Known gaps: "in the fourth year of the war" needs the subject after the
 //! ordinal; "(69)" after a name and "69 years old" are not read.
