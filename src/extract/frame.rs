@@ -3,12 +3,16 @@
 //!
 //! - **head**: the noun the figure counts or measures — the words inside
 //!   the fact ("242 *people*"), the noun right after it ("three-hour
-//!   *talks*", "8.8-magnitude *earthquake*"), the noun it is *of* ("a
-//!   *depth* of 17 km"), else the nearest noun before it in its clause
-//!   ("the *talks* lasted three hours").
+//!   *talks*", "8.8-magnitude *earthquake*"; first when the fact ends in an
+//!   adjective: "Eight priceless *items*"), the noun after *of* ("42 days
+//!   of *closure*"), the noun it is *of* ("a *depth* of 17 km"), else a
+//!   lexicon head noun up to nine words before it ("the longest *shutdown*
+//!   in U.S. history, which lasted 43 days") or the nearest noun before it
+//!   in its clause ("the *talks* lasted three hours").
 //! - **predicate**: the nearest verbs and event words ("killed", "stolen",
 //!   "evacuations", "on board").
-//! - **place**: capitalised names after a place preposition ("in Japan").
+//! - **place**: capitalised names after a place preposition or a compass
+//!   adjective ("in Japan", "northern Japan").
 //! - **holder**: other names in the clause ("Francis needed …").
 //! - **context**: every content word of the sentence, weighted by
 //!   nearness; a clause boundary (`;`, `:`, a dash, brackets) counts as
@@ -19,8 +23,9 @@
 //! past-participle shape (`-ed`, `-en`), names by capitals away from the
 //! sentence start.
 //!
-//! Known gaps: a head noun several words after the figure ("242 of the
-//! people on board") is read only as context; "he" is no holder.
+//! Known gaps: a head noun several words after the figure ("242 passengers
+//! and crew members") is read only as context; "he" is no holder; a
+//! sentence-initial name ("Pope Francis was elected …") is no holder.
 
 use crate::clean::Document;
 use crate::fact::{Fact, Frame};
