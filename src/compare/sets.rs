@@ -1,5 +1,5 @@
-//! Union-find over indices, for grouping quotes and names that one
-//! comparison holds.
+//! Union-find over indices: quotes and names that one comparison holds,
+//! articles that one story holds.
 
 /// The root of `i`'s set in a union-find forest, compressing the path.
 pub fn find(parent: &mut [usize], i: usize) -> usize {

@@ -53,6 +53,7 @@
 
 use crate::clean::Document;
 use crate::compare::lineage::{self, Relation};
+use crate::compare::sets;
 use std::collections::{BTreeSet, HashMap};
 
 /// Publication dates further apart than this are different stories.
@@ -154,7 +155,13 @@ pub fn group(docs: &[Document]) -> Grouping {
         (Some(x), Some(y)) => (x - y).num_days().abs() <= DAY_WINDOW,
         _ => true,
     };
-    let mut sets = UnionFind::new(n);
+    // Disjoint sets of articles (stories are sorted afterwards, so which
+    // article is a set's root does not matter).
+    let mut parent: Vec<usize> = (0..n).collect();
+    let join = |parent: &mut Vec<usize>, a: usize, b: usize| {
+        let (ra, rb) = (sets::find(parent, a), sets::find(parent, b));
+        parent[ra.max(rb)] = ra.min(rb);
+    };
     let mut candidates: Vec<(u32, u32)> = shared
         .into_iter()
         .filter(|&(_, names)| names as usize >= MIN_SHARED_ENTITIES)
@@ -168,7 +175,7 @@ pub fn group(docs: &[Document]) -> Grouping {
         }
         let dot = dot(&feats[a], &feats[b], &weight);
         if dot / (norms[a] * norms[b]) >= MIN_COSINE {
-            sets.join(a, b);
+            join(&mut parent, a, b);
         }
     }
 
@@ -189,13 +196,13 @@ pub fn group(docs: &[Document]) -> Grouping {
             continue;
         };
         if near(a, b) && shared_entities(&feats[a], &feats[b]) >= MIN_SHARED_ENTITIES {
-            sets.join(a, b);
+            join(&mut parent, a, b);
         }
     }
 
     let mut parts: HashMap<usize, Vec<usize>> = HashMap::new();
     for a in 0..n {
-        parts.entry(sets.root(a)).or_default().push(a);
+        parts.entry(sets::find(&mut parent, a)).or_default().push(a);
     }
     let mut stories = Vec::new();
     let mut unassigned = Vec::new();
@@ -317,34 +324,6 @@ const STOP_WORDS: &[&str] = &[
     "these", "they", "this", "those", "through", "told", "under", "until", "very", "want", "were",
     "what", "when", "where", "which", "while", "will", "with", "would", "year", "years", "your",
 ];
-
-/// Disjoint sets of articles; the smaller index is always the root, so the
-/// sets do not depend on the order joins come in.
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(n: usize) -> Self {
-        UnionFind {
-            parent: (0..n).collect(),
-        }
-    }
-
-    fn root(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
-        }
-        i
-    }
-
-    fn join(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.root(a), self.root(b));
-        let (lo, hi) = (ra.min(rb), ra.max(rb));
-        self.parent[hi] = lo;
-    }
-}
 
 #[cfg(test)]
 mod tests {
