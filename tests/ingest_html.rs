@@ -3,6 +3,8 @@
 //! same facts and verdicts as the plain-text files, and every fact's span
 //! points at its words in the page as stored.
 
+mod common;
+
 use assert_cmd::Command;
 use crosscheck::{Config, Report};
 use std::path::{Path, PathBuf};
@@ -92,28 +94,6 @@ fn html_corpus(dir: &Path) {
     }
 }
 
-/// What a reader compares: per fact its source, kind, value and words.
-fn facts(r: &Report) -> Vec<(String, String, String, String)> {
-    r.facts
-        .iter()
-        .map(|f| {
-            (
-                f.source.clone(),
-                format!("{:?}", f.kind),
-                serde_json::to_string(&f.value).unwrap(),
-                f.text.clone(),
-            )
-        })
-        .collect()
-}
-
-fn verdicts(r: &Report) -> Vec<(String, String)> {
-    r.comparisons
-        .iter()
-        .map(|c| (c.key.clone(), format!("{:?}", c.verdict)))
-        .collect()
-}
-
 /// Raw HTML as a reader sees it: tags dropped, the entities this test
 /// writes decoded, white space collapsed.
 fn visible(raw: &str) -> String {
@@ -142,8 +122,11 @@ fn html_pages_give_the_facts_and_verdicts_of_the_text_files() {
     let from_text = run(vec![PathBuf::from(CORPUS)]);
     let from_html = run(vec![dir.path().to_path_buf()]);
     assert!(!from_text.facts.is_empty());
-    assert_eq!(facts(&from_html), facts(&from_text));
-    assert_eq!(verdicts(&from_html), verdicts(&from_text));
+    assert_eq!(
+        common::fact_readings(&from_html),
+        common::fact_readings(&from_text)
+    );
+    assert_eq!(common::verdicts(&from_html), common::verdicts(&from_text));
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! field and `line` is the record's line; every bad record is a one-line
 //! `FILE:LINE:` error (or, with `--skip-bad`, skipped and counted).
 
+mod common;
+
 use assert_cmd::Command;
 use crosscheck::{Config, Report};
 use serde_json::json;
@@ -64,27 +66,6 @@ fn run(paths: Vec<PathBuf>) -> Report {
     .unwrap()
 }
 
-fn facts(r: &Report) -> Vec<(String, String, String, String)> {
-    r.facts
-        .iter()
-        .map(|f| {
-            (
-                f.source.clone(),
-                format!("{:?}", f.kind),
-                serde_json::to_string(&f.value).unwrap(),
-                f.text.clone(),
-            )
-        })
-        .collect()
-}
-
-fn verdicts(r: &Report) -> Vec<(String, String)> {
-    r.comparisons
-        .iter()
-        .map(|c| (c.key.clone(), format!("{:?}", c.verdict)))
-        .collect()
-}
-
 fn write_feed(dir: &Path, name: &str, text: &str) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, text).unwrap();
@@ -98,8 +79,11 @@ fn a_feed_gives_the_facts_and_verdicts_of_the_text_files() {
     let from_text = run(vec![PathBuf::from(CORPUS)]);
     let from_feed = run(vec![p]);
     assert_eq!(from_feed.sources.len(), 5);
-    assert_eq!(facts(&from_feed), facts(&from_text));
-    assert_eq!(verdicts(&from_feed), verdicts(&from_text));
+    assert_eq!(
+        common::fact_readings(&from_feed),
+        common::fact_readings(&from_text)
+    );
+    assert_eq!(common::verdicts(&from_feed), common::verdicts(&from_text));
 }
 
 #[test]

@@ -249,3 +249,27 @@ pub fn score(report: &Report, gold: &Gold, kinds: &[&str]) -> Score {
     }
     s
 }
+
+/// What a reader compares of two reports of one set of articles: per fact
+/// its source, kind, value and words.
+pub fn fact_readings(r: &Report) -> Vec<(String, String, String, String)> {
+    r.facts
+        .iter()
+        .map(|f| {
+            (
+                f.source.clone(),
+                format!("{:?}", f.kind),
+                serde_json::to_string(&f.value).unwrap(),
+                f.text.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Each comparison's key and verdict.
+pub fn verdicts(r: &Report) -> Vec<(String, String)> {
+    r.comparisons
+        .iter()
+        .map(|c| (c.key.clone(), format!("{:?}", c.verdict)))
+        .collect()
+}
