@@ -35,6 +35,9 @@
 //! `FEED_DIR=some/folder` writes the feed there and stops, to run
 //! `crosscheck corpus` on it by hand.
 
+mod common;
+use common::peak_kb;
+
 use crosscheck::corpus::{self, StoryFormat};
 use crosscheck::rules::Rules;
 use std::collections::{BTreeMap, HashMap};
@@ -195,17 +198,6 @@ fn build(dir: &Path, n: usize) -> BTreeMap<String, usize> {
         k += 1;
     }
     planted
-}
-
-fn peak_kb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
 }
 
 /// One run in this process: the files of `dir` (only the first `n` by

@@ -18,6 +18,9 @@
 //! `cargo bench --bench scaling -- --stages line 4` to time each stage of one
 //! input in this process.
 
+mod common;
+use common::peak_kb;
+
 use crosscheck::rules::Rules;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -100,18 +103,6 @@ impl std::io::Write for Counter {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
-}
-
-/// Peak resident memory of this process in kB (Linux), else 0.
-fn peak_kb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
 }
 
 /// One run: reads, cleans, extracts, compares and renders the article as a
