@@ -351,11 +351,15 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
         .filter(|w| w.starts_with(char::is_lowercase))
         .map(str::to_string)
         .collect();
+    // Once per paragraph, not once per sentence: a long paragraph of many
+    // sentences would make this quadratic.
+    let headings: Vec<bool> = doc
+        .paragraphs
+        .iter()
+        .map(|&(a, b)| is_heading(&doc.text[a..b]))
+        .collect();
     for s in &doc.sentences {
-        let heading = doc
-            .paragraphs
-            .get(s.paragraph)
-            .is_some_and(|&(a, b)| is_heading(&doc.text[a..b]));
+        let heading = headings.get(s.paragraph).copied().unwrap_or(false);
         let ctx = RunContext {
             heading,
             lower_words: &lower_words,
