@@ -164,10 +164,18 @@ pub fn extract_all(docs: &[Document], rules: &Rules) -> Vec<Fact> {
             found
         })
         .collect();
-    let mut facts = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());
-    for part in per_doc {
+    // The first document's facts are the start of the list, not copied
+    // into a second one: with one long article, a copy would double the
+    // peak memory.
+    let total: usize = per_doc.iter().map(Vec::len).sum();
+    let mut parts = per_doc.into_iter();
+    let mut facts = parts.next().unwrap_or_default();
+    facts.reserve_exact(total - facts.len());
+    for part in parts {
         facts.extend(part);
     }
+    // Growing by doubling may have left up to half the list unused.
+    facts.shrink_to_fit();
     for (i, f) in facts.iter_mut().enumerate() {
         f.id = format!("f{}", i + 1);
     }

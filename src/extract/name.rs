@@ -46,7 +46,7 @@ use crate::normalise::names::{Person, skeleton, strip_possessive};
 use crate::rules::Rules;
 use regex::Regex;
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::{LazyLock, OnceLock};
 
 /// `rules/names.toml`.
@@ -343,13 +343,13 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
     // Words the document writes in lowercase are common nouns: a run of
     // capitals holding one ("Geological Survey", "Security Failures") is no
     // evidence of a person on its own.
-    let lower_words: BTreeSet<String> = doc
+    // Borrowed from the text: a long article has a great many of them.
+    let lower_words: HashSet<&str> = doc
         .paragraphs
         .iter()
         .flat_map(|&(a, b)| WORD.find_iter(&doc.text[a..b]))
         .map(|m| m.as_str().trim_end_matches(['.', '\'', '’']))
         .filter(|w| w.starts_with(char::is_lowercase))
-        .map(str::to_string)
         .collect();
     // Once per paragraph, not once per sentence: a long paragraph of many
     // sentences would make this quadratic.
@@ -506,7 +506,7 @@ struct RunContext<'a> {
     /// The paragraph is a title-case heading.
     heading: bool,
     /// Words the document writes in lowercase.
-    lower_words: &'a BTreeSet<String>,
+    lower_words: &'a HashSet<&'a str>,
 }
 
 /// The key of a place: every word folded and transliteration endings made
@@ -639,7 +639,7 @@ fn read_run(
     let attached = !after.starts_with(|c: char| c.is_alphanumeric());
     let common_word = run[i..j].iter().any(|w| {
         let l = strip_possessive(w.text).to_lowercase();
-        !PARTICLES.contains(&l.as_str()) && ctx.lower_words.contains(&l)
+        !PARTICLES.contains(&l.as_str()) && ctx.lower_words.contains(l.as_str())
     });
     let rule = if titled_in_run || vocab.ends_with_title(&before) {
         Some("name.titled")
