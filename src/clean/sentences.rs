@@ -44,6 +44,7 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         if (spaced || rest.is_empty())
             && starts_sentence
             && !(c == '.' && is_abbreviation(&text[start..at]))
+            && !(c == '.' && zone_follows_clock(&text[start..at], rest))
         {
             push(text, start, end, &mut out);
             start = end;
@@ -62,6 +63,32 @@ fn is_abbreviation(before: &str) -> bool {
         return true; // an initial: "J. Smith"
     }
     ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether a stop ending "a.m"/"p.m" is followed by the clock time's zone
+/// ("10 a.m. Macau time", "9:45 p.m. ET"): the sentence goes on.
+fn zone_follows_clock(before: &str, rest: &str) -> bool {
+    let tail = before.get(before.len().saturating_sub(4)..).unwrap_or("");
+    let clock = tail.eq_ignore_ascii_case(" a.m")
+        || tail.eq_ignore_ascii_case(" p.m")
+        || before.eq_ignore_ascii_case("a.m")
+        || before.eq_ignore_ascii_case("p.m");
+    if !clock {
+        return false;
+    }
+    let mut words = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(2);
+    let first = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("");
+    let zone_abbreviation =
+        (2..=5).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_uppercase());
+    // Only the words right after the stop count: "a.m. Macau time", not a
+    // next sentence that mentions time later.
+    let adjacent =
+        rest.trim_start().len() > first.len() && rest.trim_start()[first.len()..].starts_with(' ');
+    zone_abbreviation || (adjacent && second.eq_ignore_ascii_case("time"))
 }
 
 fn push(text: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
@@ -107,6 +134,20 @@ mod tests {
                 "Mr. Trump met J. D. Vance."
             ]
         );
+    }
+
+    #[test]
+    fn a_clock_time_keeps_its_zone() {
+        // Plataforma Media (trade talks) and a House-vote story: the zone
+        // after "a.m."/"p.m." goes on with the sentence.
+        let t = "The meeting began at 10 a.m. Macau time on Wednesday (Oct. 30) at the \
+                 airport and lasted one hour and 40 minutes. Trump then left.";
+        assert_eq!(sentences(t).len(), 2, "{:?}", sentences(t));
+        let t = "Trump is expected to sign the bill at 9:45 p.m. ET, the White House said.";
+        assert_eq!(sentences(t).len(), 1);
+        // A real sentence end after "p.m." still ends the sentence.
+        let t = "The vote came at 9 p.m. The bill now goes to the Senate.";
+        assert_eq!(sentences(t).len(), 2);
     }
 
     #[test]
