@@ -343,3 +343,44 @@ fn a_count_ending_in_an_adjective_counts_the_noun_after_it() {
     let c = comparison_of(&r, "b", "Eight priceless");
     assert_eq!(c.verdict, Verdict::Conflict, "{}", c.detail);
 }
+
+#[test]
+fn an_event_named_as_noun_meets_the_event_named_as_verb() {
+    // Museum heist: "a seven-minute heist" and "a robbery that took just
+    // seven minutes" time one event.
+    let r = report(&[
+        (
+            "wojna",
+            "Four masked thieves stole jewels worth £76 million from the Louvre's Apollo \
+             Gallery in a brazen seven-minute heist on Sunday morning.",
+        ),
+        (
+            "bbcpk",
+            "The daring heist involved four masked thieves using a crane to smash an upstairs \
+             window, and make off with jewellery during a daylight robbery that took just \
+             seven minutes and involved a getaway on motorcycles.",
+        ),
+    ]);
+    assert!(together(
+        &r,
+        ("wojna", "seven-minute"),
+        ("bbcpk", "just seven minutes")
+    ));
+    // Tennis final: "a three-hour, 4-minute victory" and "won in three
+    // hours and four minutes".
+    let r = report(&[
+        (
+            "a",
+            "Sinner sealed a three-hour, 4-minute victory over Alcaraz to lift the trophy.",
+        ),
+        (
+            "b",
+            "Sinner won in three hours and four minutes, finishing with an ace.",
+        ),
+    ]);
+    assert!(together(
+        &r,
+        ("a", "a three-hour, 4-minute"),
+        ("b", "three hours and four minutes")
+    ));
+}

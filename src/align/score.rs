@@ -212,14 +212,21 @@ fn pair_with(
     matched: &mut impl FnMut(Matched),
 ) -> f64 {
     let mut s = 0.0;
-    if let (Some(x), Some(y)) = (a.head.first(), b.head.first()) {
-        if x == y {
-            s += W_HEAD;
-            matched(Matched::Head(*x));
-        } else if let Some(w) = a.head.iter().find(|w| b.head.contains(w)) {
-            s += 0.6 * W_HEAD;
-            matched(Matched::Head(*w));
-        }
+    let (x, y) = (a.head.first(), b.head.first());
+    if let Some(&h) = x.filter(|&x| Some(x) == y) {
+        s += W_HEAD;
+        matched(Matched::Head(h));
+    } else if let Some(w) = a.head.iter().find(|w| b.head.contains(w)) {
+        s += 0.6 * W_HEAD;
+        matched(Matched::Head(*w));
+    } else if let Some(w) = x
+        .filter(|x| b.events.contains(x))
+        .or_else(|| y.filter(|y| a.events.contains(y)))
+    {
+        // One names the event as its head, the other as its verb:
+        // "a seven-minute heist" ~ "a robbery that took seven minutes".
+        s += 0.6 * W_HEAD;
+        matched(Matched::Head(*w));
     }
     let c = cosine(&a.context, &b.context);
     s += W_CONTEXT * c;

@@ -186,14 +186,18 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
     }
     if first >= 2 && words[first - 1].lower == "of" && lo - words[first - 1].pos <= 1.0 {
         let w = &words[first - 2];
-        if w.class == Class::Content && !is_verb(w, lex) {
+        if w.class == Class::Content && !is_verb(w, lex) && !lex.is_light(&w.lower) {
             push(&mut frame.head, head_key(w));
         }
     }
     if frame.head.is_empty() {
         let noun_before = |i: &usize| {
             let w = &words[*i];
-            w.class == Class::Content && !w.cap && !is_verb(w, lex) && dist(w) <= CLAUSE_BREAK
+            w.class == Class::Content
+                && !w.cap
+                && !is_verb(w, lex)
+                && !lex.is_light(&w.lower)
+                && dist(w) <= CLAUSE_BREAK
         };
         // A noun of a lexicon head set beats a nearer unknown one: "the
         // longest shutdown in U.S. history, which lasted 43 days".
@@ -423,6 +427,24 @@ mod tests {
         );
         assert_eq!(f.head[0], stem("electors"));
         assert!(f.head.contains(&stem("cardinal")));
+    }
+
+    #[test]
+    fn a_light_noun_is_never_the_head() {
+        // A museum heist and a papal election: "space" and "period" only
+        // frame the duration.
+        let f = frame_of(
+            "In the space of just seven minutes, in the bright daylight of Sunday morning, \
+             four suspects stole nine pieces of France's crown jewels from the Louvre.",
+            "just seven minutes",
+        );
+        assert!(!f.head.contains(&stem("space")), "{f:?}");
+        let f = frame_of(
+            "After four rounds of voting, and a period of barely 24 hours, white smoke rose \
+             above the Sistine Chapel.",
+            "barely 24 hours",
+        );
+        assert!(!f.head.contains(&stem("period")), "{f:?}");
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub place_words: Vec<String>,
     #[serde(default)]
+    pub light_nouns: Vec<String>,
+    #[serde(default)]
     pub set: Vec<WordSet>,
 }
 
@@ -62,6 +64,7 @@ pub struct Lexicon {
     function: HashSet<String>,
     units: HashSet<String>,
     place: HashSet<String>,
+    light: HashSet<String>,
     /// Stem → the id of its set, per role.
     heads: HashMap<String, String>,
     predicates: HashMap<String, String>,
@@ -82,6 +85,7 @@ impl Lexicon {
             function: file.function_words.iter().map(lower).collect(),
             units: file.unit_words.iter().map(lower).collect(),
             place: file.place_words.iter().map(lower).collect(),
+            light: file.light_nouns.iter().map(lower).collect(),
             ..Lexicon::default()
         };
         for set in &file.set {
@@ -109,6 +113,12 @@ impl Lexicon {
     /// Whether a lower-case word is a unit or a number word.
     pub fn is_unit(&self, lower: &str) -> bool {
         self.units.contains(lower)
+    }
+
+    /// Whether a lower-case noun only frames another ("in the space of",
+    /// "a period of"): never a figure's head.
+    pub fn is_light(&self, lower: &str) -> bool {
+        self.light.contains(lower)
     }
 
     /// Whether a capitalised name after this lower-case word is a place.
