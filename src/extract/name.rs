@@ -447,7 +447,9 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
                 .or_insert_with(|| p.entity_key());
         }
     }
-    found
+    // Collected in place, the list would keep the room of the (mention,
+    // person) pairs, about twice what the mentions need.
+    let mut mentions: Vec<Mention> = found
         .into_iter()
         .map(|(mut m, p)| {
             m.key = if m.entity == Entity::Place {
@@ -462,7 +464,9 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
             };
             m
         })
-        .collect()
+        .collect();
+    mentions.shrink_to_fit();
+    mentions
 }
 
 /// Runs of adjacent capitalised words (a particle may join two), cut after
