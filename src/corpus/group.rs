@@ -75,10 +75,9 @@ pub struct Grouping {
     pub unassigned: Vec<usize>,
 }
 
-/// One article's features: ids sorted, with weights, and its entity count.
+/// One article's features: ids sorted, without repeats.
 struct Features {
     ids: Vec<u32>,
-    entity: Vec<bool>,
 }
 
 /// Groups `docs` into stories.
@@ -103,8 +102,7 @@ pub fn group(docs: &[Document]) -> Grouping {
         }
         ids.sort_unstable();
         ids.dedup();
-        let entity = ids.iter().map(|&i| is_entity[i as usize]).collect();
-        feats.push(Features { ids, entity });
+        feats.push(Features { ids });
     }
 
     let mut df = vec![0u32; vocab.len()];
@@ -166,11 +164,12 @@ pub fn group(docs: &[Document]) -> Grouping {
         .into_iter()
         .filter(|&(_, names)| names as usize >= MIN_SHARED_ENTITIES)
         .map(|(pair, _)| pair)
+        .filter(|&(a, b)| near(a as usize, b as usize))
         .collect();
     candidates.sort_unstable();
-    for (a, b) in candidates {
+    for &(a, b) in &candidates {
         let (a, b) = (a as usize, b as usize);
-        if !near(a, b) || norms[a] == 0.0 || norms[b] == 0.0 {
+        if norms[a] == 0.0 || norms[b] == 0.0 {
             continue;
         }
         let dot = dot(&feats[a], &feats[b], &weight);
@@ -179,24 +178,32 @@ pub fn group(docs: &[Document]) -> Grouping {
         }
     }
 
-    // Wire copies and rewrites join their originals.
-    let position: HashMap<&str, usize> = order
-        .iter()
-        .enumerate()
-        .map(|(i, &d)| (docs[d].id.as_str(), i))
+    // Wire copies and rewrites join their originals. Lineage is asked only
+    // about the name pairs above that the cosine left in two stories: a
+    // link between articles of one story changes nothing, and a pair
+    // sharing no rare names, or dated too far apart, may not join anyway.
+    // Those pairs are judged block by block (the connected parts of the
+    // pairs, so an article's pairs come together), never the whole feed.
+    let mut pending: Vec<(u32, u32)> = candidates
+        .into_iter()
+        .filter(|&(a, b)| {
+            sets::find(&mut parent, a as usize) != sets::find(&mut parent, b as usize)
+        })
         .collect();
-    for link in lineage::detect(docs) {
-        if link.relation == Relation::Partial {
-            continue;
-        }
-        let (Some(&a), Some(&b)) = (
-            position.get(link.from.as_str()),
-            position.get(link.to.as_str()),
-        ) else {
-            continue;
-        };
-        if near(a, b) && shared_entities(&feats[a], &feats[b]) >= MIN_SHARED_ENTITIES {
-            join(&mut parent, a, b);
+    let mut block: Vec<usize> = (0..n).collect();
+    for &(a, b) in &pending {
+        join(&mut block, a as usize, b as usize);
+    }
+    pending.sort_by_key(|&(a, b)| (sets::find(&mut block, a as usize), a, b));
+    drop(block);
+    let in_docs: Vec<(usize, usize)> = pending
+        .iter()
+        .map(|&(a, b)| (order[a as usize], order[b as usize]))
+        .collect();
+    let related = lineage::relations(docs, &in_docs);
+    for (&(a, b), relation) in pending.iter().zip(related) {
+        if matches!(relation, Some(Relation::Copy | Relation::Rewrite)) {
+            join(&mut parent, a as usize, b as usize);
         }
     }
 
@@ -245,22 +252,6 @@ fn dot(a: &Features, b: &Features, weight: &impl Fn(u32) -> f64) -> f64 {
         }
     }
     sum
-}
-
-fn shared_entities(a: &Features, b: &Features) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.ids.len() && j < b.ids.len() {
-        match a.ids[i].cmp(&b.ids[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += usize::from(a.entity[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// The features of one article as (name, is entity), repeats allowed.
