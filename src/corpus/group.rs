@@ -102,10 +102,15 @@ pub fn group(docs: &[Document]) -> Grouping {
         }
         ids.sort_unstable();
         ids.dedup();
+        // Repeats counted, the list was several times longer: keep what is
+        // left only, since every article's list is held to the end.
+        ids.shrink_to_fit();
         feats.push(Features { ids });
     }
+    // The feature names are not needed again: free them before the pairs.
+    drop(vocab);
 
-    let mut df = vec![0u32; vocab.len()];
+    let mut df = vec![0u32; is_entity.len()];
     for f in &feats {
         for &i in &f.ids {
             df[i as usize] += 1;
