@@ -27,11 +27,27 @@
 //! - their publication dates are at most [`DAY_WINDOW`] days apart (when
 //!   both are known: one event is reported within days; the same kind of
 //!   event a week later is another story), and
-//! - they share at least [`MIN_SHARED_ENTITIES`] entity features and score
-//!   at least [`MIN_COSINE`], or
-//! - the lineage index ([`crate::compare::lineage`]) finds one a copy or a
-//!   rewrite of the other and they share an entity: a condensed wire copy
-//!   joins its original even where its vocabulary is thin.
+//! - they share at least [`MIN_SHARED_ENTITIES`] rare entity features
+//!   (those of the blocking index), and
+//! - they score at least [`MIN_COSINE`], or wire lineage
+//!   ([`crate::compare::lineage`]) finds one a copy or a rewrite of the
+//!   other: a condensed wire copy joins its original even where its
+//!   vocabulary is thin.
+//!
+//! **Lineage is blocked too**: it is never run over the whole feed. It is
+//! asked only about the candidate pairs of the entity index that pass the
+//! date and name rules and that the cosine left in two different stories
+//! (a link inside one story joins nothing). Those pairs are put in blocks,
+//! the connected parts of the pairs, and [`lineage::relations`] judges
+//! them a run of at most [`lineage::BLOCK_ARTICLES`] articles at a time:
+//! a run's profiles are built, its pairs judged (the same judgement as
+//! [`lineage::detect`]) and the profiles dropped, so a huge block costs
+//! time linear in its pairs and memory of one run per thread. Stories
+//! written from one template share long runs of ordinary words; over the
+//! whole feed lineage compared every such pair, which grew with the square
+//! of the feed (on the feed bench's 10,000 generated articles, grouping
+//! took 9.5 s and the run peaked at 985 MB; now 1.2 s and 215 MB, with
+//! the same stories).
 //!
 //! Stories are the connected parts of these joins (union-find), so the
 //! grouping does not depend on the order articles come in: features are
