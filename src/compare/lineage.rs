@@ -737,12 +737,21 @@ pub const BLOCK_ARTICLES: usize = 256;
 /// in parallel on the current rayon pool; the result does not depend on
 /// the thread count.
 pub fn relations(docs: &[Document], pairs: &[(usize, usize)]) -> Vec<Option<Relation>> {
+    relations_in_runs(docs, pairs, BLOCK_ARTICLES)
+}
+
+/// [`relations`] with runs of at most `most` articles.
+fn relations_in_runs(
+    docs: &[Document],
+    pairs: &[(usize, usize)],
+    most: usize,
+) -> Vec<Option<Relation>> {
     let mut runs: Vec<&[(usize, usize)]> = Vec::new();
     let mut start = 0;
     let mut seen: BTreeSet<usize> = BTreeSet::new();
     for (i, &(a, b)) in pairs.iter().enumerate() {
         let new = usize::from(!seen.contains(&a)) + usize::from(!seen.contains(&b) && a != b);
-        if seen.len() + new > BLOCK_ARTICLES && i > start {
+        if seen.len() + new > most && i > start {
             runs.push(&pairs[start..i]);
             start = i;
             seen.clear();
@@ -946,6 +955,38 @@ mod tests {
         );
         assert!(t.iter().any(|t| t.word == "russia" && !t.quoted));
         assert!(t.iter().any(|t| t.word == "didnt" && !t.quoted));
+    }
+
+    #[test]
+    fn relations_of_pairs_are_what_detect_finds() {
+        let rules = crate::rules::Rules::embedded().unwrap();
+        let dir = std::path::PathBuf::from("tests/fixtures/alaska-summit");
+        let docs: Vec<Document> = crate::ingest::load(&[dir], None)
+            .unwrap()
+            .into_iter()
+            .map(|s| crate::clean::clean(s, &rules))
+            .collect();
+        let mut pairs = Vec::new();
+        for a in 0..docs.len() {
+            for b in a + 1..docs.len() {
+                pairs.push((a, b));
+            }
+        }
+        let links = detect(&docs);
+        assert!(links.iter().any(|l| l.relation != Relation::Partial));
+        let expected: Vec<Option<Relation>> = pairs
+            .iter()
+            .map(|&(a, b)| {
+                let (x, y) = (&docs[a].id, &docs[b].id);
+                links
+                    .iter()
+                    .find(|l| (&l.from, &l.to) == (x, y) || (&l.from, &l.to) == (y, x))
+                    .map(|l| l.relation)
+            })
+            .collect();
+        assert_eq!(relations(&docs, &pairs), expected);
+        // Runs of one pair each: every profile built again, same answer.
+        assert_eq!(relations_in_runs(&docs, &pairs, 2), expected);
     }
 
     #[test]
