@@ -27,8 +27,10 @@
 //! then for each feed size (a quarter, half and all of `ARTICLES`) the
 //! time of the whole pipeline (read, clean, group, check each story,
 //! render Markdown) with 1 thread and with all cores, as MB/s and
-//! articles/s, and the peak resident memory (`VmHWM`) of that run alone:
-//! each run is this binary started again with `--one`.
+//! articles/s, and the peak resident memory (`VmHWM`) of that run alone
+//! (each run is this binary started again with `--one`), with the peak
+//! as it stood after reading and cleaning and after grouping, to tell
+//! which stage set it.
 //!
 //! Run: `cargo bench --bench feed` (10,000 articles), or
 //! `ARTICLES=2000 cargo bench --bench feed` for a quicker run;
@@ -201,8 +203,9 @@ fn build(dir: &Path, n: usize) -> BTreeMap<String, usize> {
 }
 
 /// One run in this process: the files of `dir` (only the first `n` by
-/// name) on `threads` threads. Prints `secs stories peak_kb`, then each
-/// story's articles on a line (for the parent to score).
+/// name) on `threads` threads. Prints `secs stories peak_kb clean_secs
+/// group_secs peak_kb_after_clean peak_kb_after_group`, then each story's
+/// articles on a line (for the parent to score).
 fn one(dir: &Path, n: usize, threads: usize) {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
@@ -225,9 +228,11 @@ fn one(dir: &Path, n: usize, threads: usize) {
             .map(|s| crosscheck::clean::clean(s, &rules))
             .collect();
         let cleaned = started.elapsed().as_secs_f64();
+        let peak_cleaned = peak_kb();
         let grouping = corpus::group::group(&docs);
         let stories = corpus::index::stories(&docs, &grouping);
         let grouped = started.elapsed().as_secs_f64();
+        let peak_grouped = peak_kb();
         let batch = 4 * rayon::current_num_threads();
         corpus::check_all(&docs, &stories, &rules, StoryFormat::Markdown, batch, |c| {
             std::fs::write(out.path().join(format!("{}.md", c.row.id)), &c.text)
@@ -238,11 +243,17 @@ fn one(dir: &Path, n: usize, threads: usize) {
             .iter()
             .map(|s| s.iter().map(|&i| docs[i].id.clone()).collect())
             .collect();
-        (stories.len(), named, cleaned, grouped - cleaned)
+        let peaks = (peak_cleaned, peak_grouped);
+        (stories.len(), named, cleaned, grouped - cleaned, peaks)
     });
-    let (stories, grouping, cleaned, grouped) = (stories.0, stories.1, stories.2, stories.3);
+    let (stories, grouping, cleaned, grouped, peaks) = stories;
     let secs = started.elapsed().as_secs_f64();
-    println!("{secs} {stories} {} {cleaned} {grouped}", peak_kb());
+    println!(
+        "{secs} {stories} {} {cleaned} {grouped} {} {}",
+        peak_kb(),
+        peaks.0,
+        peaks.1
+    );
     for s in grouping {
         println!("{}", s.join(" "));
     }
@@ -313,7 +324,7 @@ fn main() {
     let mut names: Vec<String> = planted.keys().cloned().collect();
     names.sort();
     println!(
-        "articles  threads  seconds  (read+clean  group)  MB/s  articles/s  stories  peak MB  precision  recall"
+        "articles  threads  seconds  (read+clean  group)  MB/s  articles/s  stories  peak MB  (after clean  group)  precision  recall"
     );
     for size in [n / 4, n / 2, n] {
         if size < 2 {
@@ -340,7 +351,7 @@ fn main() {
                 .split_whitespace()
                 .filter_map(|v| v.parse().ok())
                 .collect();
-            if head.len() < 5 {
+            if head.len() < 7 {
                 eprintln!("{}", String::from_utf8_lossy(&out.stderr));
                 continue;
             }
@@ -349,14 +360,16 @@ fn main() {
                 .collect();
             let (p, r) = score(&found, &sub);
             println!(
-                "{size:>8}  {threads:>7}  {:>7.1}  {:>11.1}  {:>6.1}  {:>4.2}  {:>10.0}  {:>7}  {:>7.0}  {p:>9.3}  {r:>6.3}",
+                "{size:>8}  {threads:>7}  {:>7.1}  {:>11.1}  {:>6.1}  {:>4.2}  {:>10.0}  {:>7}  {:>7.0}  {:>12.0}  {:>6.0}  {p:>9.3}  {r:>6.3}",
                 head[0],
                 head[3],
                 head[4],
                 mb / head[0],
                 size as f64 / head[0],
                 head[1],
-                head[2] / 1024.0
+                head[2] / 1024.0,
+                head[5] / 1024.0,
+                head[6] / 1024.0
             );
             if threads == cores {
                 break;

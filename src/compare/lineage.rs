@@ -37,6 +37,7 @@
 //! borrowing at most; quotation marks left unclosed mask the rest of a paragraph.
 
 use crate::clean::Document;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -715,6 +716,78 @@ pub fn detect(docs: &[Document]) -> Vec<Link> {
     links
 }
 
+/// Most articles whose profiles [`relations`] holds at once.
+pub const BLOCK_ARTICLES: usize = 256;
+
+/// The relation of each of the given pairs of `docs` (indices; in the
+/// result's order), as [`detect`] would find it, without looking at any
+/// other pair: for callers that know which pairs can matter (grouping
+/// only asks about articles sharing rare names).
+///
+/// The same judgement as [`detect`]: a pair sharing fewer than
+/// [`MIN_SHARED_KEYS`] content-word bigrams is not aligned (here every
+/// bigram counts: `detect` leaves out those of very many articles, which
+/// a pair chosen by its caller need not be screened for). The pairs are
+/// taken in runs of at most [`BLOCK_ARTICLES`] articles, in the order
+/// given: each run's profiles are built (with its own vocabulary: a
+/// judgement only compares words within a pair) and dropped when the run
+/// is judged, so memory stays that of one run per thread however many
+/// pairs there are, and time is linear in the pairs. Give the pairs of
+/// one article together (sorted) so it is profiled once. Runs are judged
+/// in parallel on the current rayon pool; the result does not depend on
+/// the thread count.
+pub fn relations(docs: &[Document], pairs: &[(usize, usize)]) -> Vec<Option<Relation>> {
+    relations_in_runs(docs, pairs, BLOCK_ARTICLES)
+}
+
+/// [`relations`] with runs of at most `most` articles.
+fn relations_in_runs(
+    docs: &[Document],
+    pairs: &[(usize, usize)],
+    most: usize,
+) -> Vec<Option<Relation>> {
+    let mut runs: Vec<&[(usize, usize)]> = Vec::new();
+    let mut start = 0;
+    let mut seen: BTreeSet<usize> = BTreeSet::new();
+    for (i, &(a, b)) in pairs.iter().enumerate() {
+        let new = usize::from(!seen.contains(&a)) + usize::from(!seen.contains(&b) && a != b);
+        if seen.len() + new > most && i > start {
+            runs.push(&pairs[start..i]);
+            start = i;
+            seen.clear();
+        }
+        seen.insert(a);
+        seen.insert(b);
+    }
+    if start < pairs.len() {
+        runs.push(&pairs[start..]);
+    }
+    runs.par_iter()
+        .flat_map_iter(|run| {
+            let mut vocab = Vocabulary::default();
+            let mut at: HashMap<usize, usize> = HashMap::default();
+            let mut profiles: Vec<Profile> = Vec::new();
+            for &(a, b) in run.iter() {
+                for d in [a, b] {
+                    at.entry(d).or_insert_with(|| {
+                        profiles.push(profile(&docs[d], &mut vocab));
+                        profiles.len() - 1
+                    });
+                }
+            }
+            run.iter()
+                .map(|&(a, b)| {
+                    let (pa, pb) = (&profiles[at[&a]], &profiles[at[&b]]);
+                    if shared_sorted(&pa.keys, &pb.keys) < MIN_SHARED_KEYS as usize {
+                        return None;
+                    }
+                    judge(&docs[a], pa, &docs[b], pb).map(|(_, relation, _)| relation)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// Pairs of articles sharing enough content-word bigrams to be worth an
 /// alignment. Bigrams found in very many articles (stock phrases, the
 /// names of the day) are skipped, which bounds the work per bigram.
@@ -748,9 +821,15 @@ pub fn candidates(profiles: &[Profile]) -> Vec<(usize, usize)> {
     out
 }
 
-/// The link between two articles, directed from the source to the later
-/// one, if they are related.
-fn link(da: &Document, pa: &Profile, db: &Document, pb: &Profile) -> Option<Link> {
+/// How two articles are related, if they are: whether `a` is the source,
+/// the relation, and the alignment of the later article onto the source.
+/// The one judgement behind [`detect`] and [`relations`].
+fn judge(
+    da: &Document,
+    pa: &Profile,
+    db: &Document,
+    pb: &Profile,
+) -> Option<(bool, Relation, Overlap)> {
     let a_first = match (da.published, db.published) {
         (Some(x), Some(y)) if x != y => x < y,
         _ => {
@@ -765,13 +844,24 @@ fn link(da: &Document, pa: &Profile, db: &Document, pb: &Profile) -> Option<Link
             }
         }
     };
+    let o = if a_first {
+        overlap(pa, pb)
+    } else {
+        overlap(pb, pa)
+    };
+    let relation = relation(&o)?;
+    Some((a_first, relation, o))
+}
+
+/// The link between two articles, directed from the source to the later
+/// one, if they are related.
+fn link(da: &Document, pa: &Profile, db: &Document, pb: &Profile) -> Option<Link> {
+    let (a_first, relation, o) = judge(da, pa, db, pb)?;
     let (from, fp, to, tp) = if a_first {
         (da, pa, db, pb)
     } else {
         (db, pb, da, pa)
     };
-    let o = overlap(fp, tp);
-    let relation = relation(&o)?;
     // Partial borrowing is the verbatim passages only: a reworded sentence
     // on the same point is what independent reporting looks like too.
     let partial = relation == Relation::Partial;
@@ -865,6 +955,38 @@ mod tests {
         );
         assert!(t.iter().any(|t| t.word == "russia" && !t.quoted));
         assert!(t.iter().any(|t| t.word == "didnt" && !t.quoted));
+    }
+
+    #[test]
+    fn relations_of_pairs_are_what_detect_finds() {
+        let rules = crate::rules::Rules::embedded().unwrap();
+        let dir = std::path::PathBuf::from("tests/fixtures/alaska-summit");
+        let docs: Vec<Document> = crate::ingest::load(&[dir], None)
+            .unwrap()
+            .into_iter()
+            .map(|s| crate::clean::clean(s, &rules))
+            .collect();
+        let mut pairs = Vec::new();
+        for a in 0..docs.len() {
+            for b in a + 1..docs.len() {
+                pairs.push((a, b));
+            }
+        }
+        let links = detect(&docs);
+        assert!(links.iter().any(|l| l.relation != Relation::Partial));
+        let expected: Vec<Option<Relation>> = pairs
+            .iter()
+            .map(|&(a, b)| {
+                let (x, y) = (&docs[a].id, &docs[b].id);
+                links
+                    .iter()
+                    .find(|l| (&l.from, &l.to) == (x, y) || (&l.from, &l.to) == (y, x))
+                    .map(|l| l.relation)
+            })
+            .collect();
+        assert_eq!(relations(&docs, &pairs), expected);
+        // Runs of one pair each: every profile built again, same answer.
+        assert_eq!(relations_in_runs(&docs, &pairs, 2), expected);
     }
 
     #[test]
