@@ -229,6 +229,52 @@ fn people_sharing_a_surname_stay_apart() {
     assert_ne!(xi.key, peng.key);
 }
 
+#[test]
+fn a_middle_name_is_a_fuller_form_of_one_person() {
+    // Plane crash: the survivor's brother, with and without his middle name.
+    let r = analyse(&[
+        (
+            "et",
+            "His brother Ajay Ramesh was seated elsewhere on the plane, the family said.",
+        ),
+        (
+            "sp",
+            "Ramesh was travelling with his brother, Ajay Kumar Ramesh, who is missing.",
+        ),
+    ]);
+    let short = name_comparison(&r, "et", "Ajay Ramesh");
+    assert_eq!(
+        short.key,
+        name_comparison(&r, "sp", "Ajay Kumar Ramesh").key
+    );
+    assert_eq!(short.verdict, Verdict::Agree, "{}", short.detail);
+    // Papal election: the cardinal's full name and the short one.
+    let r = analyse(&[
+        (
+            "a",
+            "Pope Francis (Jorge Mario Bergoglio) was elected in 2013 on the fifth ballot.",
+        ),
+        (
+            "b",
+            "Cardinal Jorge Bergoglio of Buenos Aires was elected in 2013.",
+        ),
+    ]);
+    let full = name_comparison(&r, "a", "Jorge Mario Bergoglio");
+    assert_eq!(full.key, name_comparison(&r, "b", "Jorge Bergoglio").key);
+    assert_eq!(full.verdict, Verdict::Agree);
+    // Two fuller forms of one short name: either may be meant.
+    let r = analyse(&[
+        (
+            "a",
+            "Officers named the suspects as Ali Khan Yousaf and Ali Reza Yousaf.",
+        ),
+        ("b", "Police said Ali Yousaf was detained on Monday."),
+    ]);
+    let short = name_comparison(&r, "b", "Ali Yousaf");
+    assert_ne!(short.key, name_comparison(&r, "a", "Ali Khan Yousaf").key);
+    assert_ne!(short.key, name_comparison(&r, "a", "Ali Reza Yousaf").key);
+}
+
 fn list_members(f: &Fact) -> Vec<(&str, Option<&str>)> {
     match &f.value {
         Value::List { members, .. } => members

@@ -3,7 +3,8 @@
 //!
 //! People are grouped by surname key (spelling folded, see
 //! [`crate::normalise::names`]); within a surname, different given names
-//! are different people (Donald Trump, Melania Trump), and a bare surname
+//! are different people (Donald Trump, Melania Trump) unless one extends
+//! the other (Ajay Ramesh / Ajay Kumar Ramesh), and a bare surname
 //! joins the one person of that surname when there is only one. Two people
 //! of different outlets are then one person misspelled when one name part is
 //! a near spelling of the other and the other part is the same (Howard
@@ -109,6 +110,7 @@ fn group<'a>(facts: &[&'a Fact]) -> Vec<Group<'a>> {
                 bare.push(f);
             }
         }
+        join_fuller_forms(&mut people);
         if people.len() == 1
             && let Some(v) = people.values_mut().next()
         {
@@ -128,6 +130,39 @@ fn group<'a>(facts: &[&'a Fact]) -> Vec<Group<'a>> {
         }
     }
     out
+}
+
+/// Joins the people of one surname whose given names are a fuller form of
+/// another's ("Ajay Ramesh" / "Ajay Kumar Ramesh", "Jorge Bergoglio" /
+/// "Jorge Mario Bergoglio"): one person, named with or without a middle
+/// name. A short form that more than one fuller form extends ("Ajay Kumar"
+/// and "Ajay Singh") is left alone: it may be either.
+fn join_fuller_forms(people: &mut BTreeMap<String, Vec<&Fact>>) {
+    let given = |key: &str| -> Vec<String> {
+        key.split_once('/')
+            .map(|(_, g)| g.split('-').map(str::to_string).collect())
+            .unwrap_or_default()
+    };
+    let keys: Vec<String> = people.keys().cloned().collect();
+    for short in &keys {
+        let short_given = given(short);
+        if short_given.is_empty() {
+            continue;
+        }
+        let fuller: Vec<&String> = keys
+            .iter()
+            .filter(|k| {
+                let g = given(k);
+                g.len() > short_given.len() && g.starts_with(&short_given)
+            })
+            .collect();
+        if let [long] = fuller[..]
+            && let Some(mut moved) = people.remove(short)
+            && let Some(into) = people.get_mut(long)
+        {
+            into.append(&mut moved);
+        }
+    }
 }
 
 /// Joins groups of one person misspelled by some outlet: same given names
@@ -340,6 +375,22 @@ fn judge(g: &Group) -> Comparison {
             push_source(&mut givens, &p.given, &f.source);
         }
     }
+    // Given names that another outlet writes in a fuller form ("Ajay" of
+    // "Ajay Kumar") are that form shortened, not another spelling.
+    let shortened: Vec<String> = givens
+        .keys()
+        .filter(|k| {
+            let words: Vec<&str> = k.split_whitespace().collect();
+            givens.keys().any(|o| {
+                let other: Vec<&str> = o.split_whitespace().collect();
+                other.len() > words.len() && other.starts_with(&words)
+            })
+        })
+        .cloned()
+        .collect();
+    for k in &shortened {
+        givens.remove(k);
+    }
     let spelled = |m: &BTreeMap<String, Vec<&str>>| -> String {
         m.iter()
             .map(|(s, srcs)| format!("{s} ({})", srcs.join(", ")))
@@ -383,6 +434,14 @@ fn judge(g: &Group) -> Comparison {
         format!("{detail}; the bare surname is a short form of {full}")
     } else {
         detail
+    };
+    let detail = if shortened.is_empty() {
+        detail
+    } else {
+        format!(
+            "{detail}; {} shortens the first names of {full}",
+            shortened.join(", ")
+        )
     };
     comparison(verdict, detail)
 }
