@@ -2,7 +2,7 @@
 //!
 //! | feature | weight | when |
 //! |---|---|---|
-//! | head | 0.35 | the main heads are one word or one set ("passengers" ~ "people"); 0.6 of it when only some head words are shared |
+//! | head | 0.35 | the main heads are one word or one set ("passengers" ~ "people"); 0.6 of it when only some head words are shared, or when one's head is an event the other has as its verb ("seven-minute heist" ~ "robbery that took seven minutes") |
 //! | context | 0.35 | cosine of the sentences' content words, each weighted by nearness and by rarity near the event's figures |
 //! | predicate | 0.15 / −0.30 | a verb or event word in common ("stolen" ~ "theft") / two known events that differ ("killed" vs "on board"; not for dates) |
 //! | subject | 0.30 | the same subject from `rules/subjects.toml` (not a count's own noun) |
