@@ -103,14 +103,17 @@ pub fn group(docs: &[Document]) -> Grouping {
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| (&docs[a].id, &docs[a].path).cmp(&(&docs[b].id, &docs[b].path)));
 
-    let mut vocab: HashMap<String, u32> = HashMap::new();
+    // Feature names by a 64-bit hash, not kept as strings: a feed has a
+    // great many of them. Two names sharing a hash (about one chance in
+    // 10^8 with a million names) would only count as one word.
+    let mut vocab: HashMap<u64, u32> = HashMap::new();
     let mut is_entity: Vec<bool> = Vec::new();
     let mut feats: Vec<Features> = Vec::with_capacity(n);
     for &d in &order {
         let mut ids: Vec<u32> = Vec::new();
         for (name, entity) in features(&docs[d]) {
             let next = vocab.len() as u32;
-            let id = *vocab.entry(name).or_insert(next);
+            let id = *vocab.entry(hash_name(&name)).or_insert(next);
             if id == next {
                 is_entity.push(entity);
             }
@@ -276,6 +279,12 @@ fn dot(a: &Features, b: &Features, weight: &impl Fn(u32) -> f64) -> f64 {
 }
 
 /// The features of one article as (name, is entity), repeats allowed.
+/// A feature name's hash: the same on every run and thread (fixed keys).
+fn hash_name(name: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(name)
+}
+
 fn features(doc: &Document) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     for m in &doc.mentions.people {
