@@ -239,7 +239,7 @@ mod tests {
             .mentions
             .people
             .iter()
-            .map(|m| m.surface.as_str())
+            .map(|m| m.surface(&doc.text))
             .collect();
         assert_eq!(names, ["Desmond McKenzie", "McKenzie"]);
         assert!(doc.mentions.in_quotes(text.find("still").unwrap_or(0)));

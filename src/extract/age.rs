@@ -139,6 +139,9 @@ fn person(caps: &Captures, ctx: &MatchContext) -> Option<(String, String)> {
         })
         .map(|m| {
             let surname = m.key.split('/').next().unwrap_or(&m.key);
-            (format!("person:{surname}"), m.surface.clone())
+            (
+                format!("person:{surname}"),
+                m.surface(&ctx.doc.text).to_string(),
+            )
         })
 }

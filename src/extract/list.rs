@@ -418,7 +418,7 @@ fn participants(
             side_in(lr, title).or_else(|| seg_side.clone())
         };
         members.push(Member {
-            name: m.surface.clone(),
+            name: m.surface(&doc.text).to_string(),
             key: m.key.clone(),
             side,
         });

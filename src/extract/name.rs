@@ -145,8 +145,6 @@ pub struct Mention {
     /// Byte span of the name, possessive excluded.
     pub start: usize,
     pub end: usize,
-    /// The name as written ("Yury Ushakov", "Trump").
-    pub surface: String,
     /// Whether the name stands in the possessive ("Trump's envoy").
     pub possessive: bool,
     /// The entity key, a bare surname resolved to the given name the
@@ -156,6 +154,14 @@ pub struct Mention {
     pub rule: &'static str,
     /// A person, or a place.
     pub entity: Entity,
+}
+
+impl Mention {
+    /// The name as written ("Yury Ushakov", "Trump"): its span of `text`,
+    /// the document's text. Not stored: a feed holds a great many.
+    pub fn surface<'a>(&self, text: &'a str) -> &'a str {
+        strip_possessive(&text[self.start..self.end])
+    }
 }
 
 /// A word of a sentence with its byte span in the file.
@@ -402,13 +408,13 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
     let places: BTreeSet<String> = found
         .iter()
         .filter(|(m, _)| m.entity == Entity::Place)
-        .map(|(m, _)| place_key(&m.surface))
+        .map(|(m, _)| place_key(m.surface(&doc.text)))
         .collect();
     found.retain(|(m, _)| {
         m.entity == Entity::Place
             || m.rule == "name.titled"
-            || m.surface.contains(' ')
-            || !places.contains(&place_key(&m.surface))
+            || m.surface(&doc.text).contains(' ')
+            || !places.contains(&place_key(m.surface(&doc.text)))
     });
     let known: BTreeSet<String> = found
         .iter()
@@ -424,7 +430,6 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
                 Mention {
                     start,
                     end,
-                    surface: strip_possessive(text).to_string(),
                     possessive,
                     key: String::new(),
                     rule: "name.known",
@@ -453,7 +458,7 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
         .into_iter()
         .map(|(mut m, p)| {
             m.key = if m.entity == Entity::Place {
-                place_key(&m.surface)
+                place_key(m.surface(&doc.text))
             } else if p.given_key.is_some() {
                 p.entity_key()
             } else {
@@ -675,8 +680,8 @@ fn read_run(
     };
     match rule {
         Some(rule) => {
-            let surface = doc.text[start..name_end].to_string();
-            let p = vocab.canon(Person::parse(&surface));
+            let surface = &doc.text[start..name_end];
+            let p = vocab.canon(Person::parse(surface));
             if p.surname_key.is_empty() {
                 return;
             }
@@ -684,7 +689,6 @@ fn read_run(
                 Mention {
                     start,
                     end: name_end,
-                    surface,
                     possessive,
                     key: String::new(),
                     rule,
@@ -715,7 +719,6 @@ fn push_place(
             end,
             possessive: surface.len() != text.len(),
             key: place_key(&surface),
-            surface: surface.clone(),
             rule,
             entity: Entity::Place,
         },
@@ -751,12 +754,13 @@ impl Extractor for Name {
         let mut chosen: BTreeMap<&str, &Mention> = BTreeMap::new();
         for m in all {
             let quoted = doc.mentions.in_quotes(m.start);
-            match chosen.get(m.surface.as_str()) {
+            let surface = m.surface(&doc.text);
+            match chosen.get(surface) {
                 None => {
-                    chosen.insert(&m.surface, m);
+                    chosen.insert(surface, m);
                 }
                 Some(prev) if doc.mentions.in_quotes(prev.start) && !quoted => {
-                    chosen.insert(&m.surface, m);
+                    chosen.insert(surface, m);
                 }
                 _ => {}
             }
@@ -770,7 +774,7 @@ impl Extractor for Name {
                     m.start,
                     m.end,
                     Value::Name {
-                        surface: m.surface.clone(),
+                        surface: m.surface(&doc.text).to_string(),
                         key: m.key.clone(),
                         entity: m.entity,
                     },

@@ -359,7 +359,7 @@ impl People {
             .iter()
             .filter(|m| m.entity == Entity::Person && !doc.mentions.in_quotes(m.start))
         {
-            let surname = names::Person::parse(&m.surface).surname;
+            let surname = names::Person::parse(m.surface(&doc.text)).surname;
             if surname.chars().count() < 2 {
                 continue;
             }
