@@ -125,7 +125,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         None => Interval::half_open(n.value - n.step / 2.0, n.value + n.step / 2.0),
     };
     // "86mm per year" is a rate, not a length.
-    let next = ctx.after().trim_start().to_lowercase();
+    let next = ctx.next_lower(32);
     if [
         "per ",
         "a year",

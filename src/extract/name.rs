@@ -540,7 +540,13 @@ fn read_run(
     found: &mut Vec<(Mention, Person)>,
     bare: &mut Vec<(usize, usize, bool)>,
 ) {
-    let before_run = doc.text[sentence_start..run[0].start].to_lowercase();
+    // Only its end can hold a cue: a long sentence is not lowercased whole
+    // for every run of capitals in it.
+    let from = floor_boundary(
+        &doc.text,
+        sentence_start.max(run[0].start.saturating_sub(64)),
+    );
+    let before_run = doc.text[from..run[0].start].to_lowercase();
     // A place: a cue before the run ("city of", "near"; "In" opening the
     // sentence) or a place noun ending it ("Kamchatka Peninsula").
     let lead_cue =

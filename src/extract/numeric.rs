@@ -250,6 +250,14 @@ impl MatchContext<'_> {
     pub fn after(&self) -> &str {
         &self.paragraph[self.span.1..]
     }
+    /// The first `bytes` bytes (at most) of the text after the fact, blanks
+    /// skipped, in lower case: what a reader looks at next ("per year",
+    /// "of Ukraine"), never the whole rest of a long paragraph.
+    pub fn next_lower(&self, bytes: usize) -> String {
+        let after = self.after().trim_start();
+        after[..crate::normalise::subjects::floor_char(after, bytes.min(after.len()))]
+            .to_lowercase()
+    }
     /// The sentence around the fact, and the fact's span in it.
     pub fn sentence(&self) -> (&str, (usize, usize)) {
         let abs = self.paragraph_start + self.span.0;

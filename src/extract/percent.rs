@@ -54,7 +54,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         return None;
     }
     // "20% of Ukraine" is a share: counts read it.
-    let after = ctx.after().trim_start().to_lowercase();
+    let after = ctx.next_lower(32);
     if caps.name("num2").is_none()
         && caps.name("old").is_none()
         && caps.name("pts").is_none()

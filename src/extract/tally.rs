@@ -43,7 +43,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         return None;
     }
     // "2-3% higher", "2 to 3 hours later": a range of a quantity.
-    let next = ctx.after().trim_start().to_lowercase();
+    let next = ctx.next_lower(32);
     let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
     if next.starts_with('%')
         || [
