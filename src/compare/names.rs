@@ -138,29 +138,32 @@ fn group<'a>(facts: &[&'a Fact]) -> Vec<Group<'a>> {
 /// name. A short form that more than one fuller form extends ("Ajay Kumar"
 /// and "Ajay Singh") is left alone: it may be either.
 fn join_fuller_forms(people: &mut BTreeMap<String, Vec<&Fact>>) {
-    let given = |key: &str| -> Vec<String> {
-        key.split_once('/')
-            .map(|(_, g)| g.split('-').map(str::to_string).collect())
-            .unwrap_or_default()
-    };
-    let keys: Vec<String> = people.keys().cloned().collect();
-    for short in &keys {
-        let short_given = given(short);
+    let givens: Vec<(String, Vec<String>)> = people
+        .keys()
+        .map(|key| {
+            let given = key
+                .split_once('/')
+                .map(|(_, g)| g.split('-').map(str::to_string).collect())
+                .unwrap_or_default();
+            (key.clone(), given)
+        })
+        .collect();
+    for (short, short_given) in &givens {
         if short_given.is_empty() {
             continue;
         }
-        let fuller: Vec<&String> = keys
+        let fuller: Vec<&String> = givens
             .iter()
-            .filter(|k| {
-                let g = given(k);
-                g.len() > short_given.len() && g.starts_with(&short_given)
-            })
+            .filter(|(_, g)| g.len() > short_given.len() && g.starts_with(short_given))
+            .map(|(k, _)| k)
             .collect();
         if let [long] = fuller[..]
-            && let Some(mut moved) = people.remove(short)
-            && let Some(into) = people.get_mut(long)
+            && people.contains_key(long)
         {
-            into.append(&mut moved);
+            let moved = people.remove(short).unwrap_or_default();
+            if let Some(into) = people.get_mut(long) {
+                into.extend(moved);
+            }
         }
     }
 }
