@@ -146,6 +146,7 @@ fn expected() -> BTreeSet<BTreeSet<String>> {
 /// Writes the feed into one flat folder and returns its files, in a
 /// shuffled order (a fixed permutation, so the test is repeatable).
 fn feed(dir: &Path) -> Vec<PathBuf> {
+    std::fs::create_dir_all(dir).unwrap();
     let mut files = Vec::new();
     for entry in std::fs::read_dir(SUMMIT).unwrap() {
         let p = entry.unwrap().path();
@@ -230,7 +231,6 @@ fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
 fn a_mixed_feed_is_grouped_back_into_its_stories() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("feed");
-    std::fs::create_dir(&dir).unwrap();
     let files = feed(&dir);
     let out = tmp.path().join("out");
     let said = corpus(&files, &out, &[]);
@@ -244,7 +244,6 @@ fn a_mixed_feed_is_grouped_back_into_its_stories() {
 fn the_index_keeps_its_contract() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("feed");
-    std::fs::create_dir(&dir).unwrap();
     feed(&dir);
     let out = tmp.path().join("out");
     corpus(&[dir], &out, &["--format", "json"]);
@@ -313,7 +312,6 @@ fn the_index_keeps_its_contract() {
 fn one_thread_or_four_write_the_same_bytes() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("feed");
-    std::fs::create_dir(&dir).unwrap();
     feed(&dir);
     let (one, four) = (tmp.path().join("one"), tmp.path().join("four"));
     corpus(std::slice::from_ref(&dir), &one, &["--threads", "1"]);
@@ -325,7 +323,6 @@ fn one_thread_or_four_write_the_same_bytes() {
 fn input_order_changes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("feed");
-    std::fs::create_dir(&dir).unwrap();
     let mut files = feed(&dir);
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
     corpus(&files, &a, &[]);
@@ -338,7 +335,6 @@ fn input_order_changes_nothing() {
 fn a_second_run_replaces_the_first() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("feed");
-    std::fs::create_dir(&dir).unwrap();
     feed(&dir);
     let out = tmp.path().join("out");
     corpus(std::slice::from_ref(&dir), &out, &[]);
@@ -351,7 +347,6 @@ fn a_second_run_replaces_the_first() {
 fn jsonl_out_prints_one_story_per_line_and_nothing_else() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("feed");
-    std::fs::create_dir(&dir).unwrap();
     feed(&dir);
     let output = crosscheck()
         .current_dir(tmp.path())
@@ -391,7 +386,6 @@ fn jsonl_out_prints_one_story_per_line_and_nothing_else() {
 fn the_output_never_lands_on_the_input() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("feed");
-    std::fs::create_dir(&dir).unwrap();
     feed(&dir);
     for (out, needle) in [
         (dir.clone(), "is a folder of input articles"),
@@ -419,7 +413,6 @@ fn the_output_never_lands_on_the_input() {
 fn a_folder_of_other_files_is_not_replaced() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("feed");
-    std::fs::create_dir(&dir).unwrap();
     feed(&dir);
     let out = tmp.path().join("out");
     std::fs::create_dir_all(out.join("stories")).unwrap();

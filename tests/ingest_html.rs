@@ -13,32 +13,16 @@ const CORPUS: &str = "tests/fixtures/alaska-summit";
 
 /// The example articles: (stem, outlet, published, paragraphs).
 fn examples() -> Vec<(String, String, String, Vec<String>)> {
-    let mut names: Vec<PathBuf> = std::fs::read_dir(CORPUS)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    names.sort();
-    names
+    common::example_articles()
         .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).unwrap();
-            let rest = text.strip_prefix("---\n").unwrap();
-            let (front, body) = rest.split_once("\n---\n").unwrap();
-            let field = |k: &str| {
-                front
-                    .lines()
-                    .find_map(|l| l.strip_prefix(&format!("{k}: ")))
-                    .unwrap()
-                    .to_string()
-            };
-            let paragraphs = body
+        .map(|a| {
+            let paragraphs = a
+                .body
                 .lines()
                 .filter(|l| !l.trim().is_empty())
                 .map(str::to_string)
                 .collect();
-            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
-            (stem, field("outlet"), field("published"), paragraphs)
+            (a.stem, a.outlet, a.published, paragraphs)
         })
         .collect()
 }

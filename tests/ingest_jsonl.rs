@@ -19,30 +19,14 @@ fn crosscheck() -> Command {
 /// One record per example article: id = file stem, the front matter's
 /// outlet and date, the body as `text`.
 fn records() -> Vec<serde_json::Value> {
-    let mut names: Vec<PathBuf> = std::fs::read_dir(CORPUS)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    names.sort();
-    names
+    common::example_articles()
         .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).unwrap();
-            let rest = text.strip_prefix("---\n").unwrap();
-            let (front, body) = rest.split_once("\n---\n").unwrap();
-            let field = |k: &str| {
-                front
-                    .lines()
-                    .find_map(|l| l.strip_prefix(&format!("{k}: ")))
-                    .unwrap()
-                    .to_string()
-            };
+        .map(|a| {
             json!({
-                "id": p.file_stem().unwrap().to_string_lossy(),
-                "outlet": field("outlet"),
-                "published": field("published"),
-                "text": body,
+                "id": a.stem,
+                "outlet": a.outlet,
+                "published": a.published,
+                "text": a.body,
             })
         })
         .collect()

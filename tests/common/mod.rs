@@ -273,3 +273,44 @@ pub fn verdicts(r: &Report) -> Vec<(String, String)> {
         .map(|c| (c.key.clone(), format!("{:?}", c.verdict)))
         .collect()
 }
+
+/// One example article split at its front matter.
+pub struct Article {
+    /// The file stem: the source id.
+    pub stem: String,
+    pub outlet: String,
+    pub published: String,
+    /// Everything after the front matter.
+    pub body: String,
+}
+
+/// The example corpus's articles, in file-name order.
+pub fn example_articles() -> Vec<Article> {
+    let mut names: Vec<PathBuf> = std::fs::read_dir("tests/fixtures/alaska-summit")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let rest = text.strip_prefix("---\n").unwrap();
+            let (front, body) = rest.split_once("\n---\n").unwrap();
+            let field = |k: &str| {
+                front
+                    .lines()
+                    .find_map(|l| l.strip_prefix(&format!("{k}: ")))
+                    .unwrap()
+                    .to_string()
+            };
+            Article {
+                stem: p.file_stem().unwrap().to_string_lossy().into_owned(),
+                outlet: field("outlet"),
+                published: field("published"),
+                body: body.to_string(),
+            }
+        })
+        .collect()
+}
