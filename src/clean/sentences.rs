@@ -76,18 +76,20 @@ fn zone_follows_clock(before: &str, rest: &str) -> bool {
     if !clock {
         return false;
     }
-    let mut words = rest
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(2);
-    let first = words.next().unwrap_or("");
-    let second = words.next().unwrap_or("");
+    let rest = rest.trim_start();
+    let alpha_run = |s: &str| s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let at = rest
+        .find(|c: char| c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    let first = &rest[at..at + alpha_run(&rest[at..])];
+    let after = &rest[at + first.len()..];
+    let next = after.trim_start_matches(|c: char| !c.is_ascii_alphabetic());
+    let second = &next[..alpha_run(next)];
     let zone_abbreviation =
         (2..=5).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_uppercase());
     // Only the words right after the stop count: "a.m. Macau time", not a
     // next sentence that mentions time later.
-    let adjacent =
-        rest.trim_start().len() > first.len() && rest.trim_start()[first.len()..].starts_with(' ');
+    let adjacent = at == 0 && after.starts_with(' ');
     zone_abbreviation || (adjacent && second.eq_ignore_ascii_case("time"))
 }
 
@@ -147,6 +149,10 @@ mod tests {
         assert_eq!(sentences(t).len(), 1);
         // A real sentence end after "p.m." still ends the sentence.
         let t = "The vote came at 9 p.m. The bill now goes to the Senate.";
+        assert_eq!(sentences(t).len(), 2);
+        // A quotation opening the next sentence: two sentences, no panic
+        // on the multi-byte quote mark.
+        let t = "It struck at 10 a.m. “I ran,” she said.";
         assert_eq!(sentences(t).len(), 2);
     }
 
