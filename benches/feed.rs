@@ -241,7 +241,7 @@ fn one(dir: &Path, n: usize, threads: usize) {
         let named: Vec<Vec<String>> = grouping
             .stories
             .iter()
-            .map(|s| s.iter().map(|&i| docs[i].id.clone()).collect())
+            .map(|s| s.iter().map(|&i| docs[i].id.to_string()).collect())
             .collect();
         let peaks = (peak_cleaned, peak_grouped);
         (stories.len(), named, cleaned, grouped - cleaned, peaks)

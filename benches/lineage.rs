@@ -273,11 +273,7 @@ fn main() {
     let candidates = lineage::candidates(&profiles).len();
     let pairing = stage.elapsed().as_secs_f64();
 
-    let index: HashMap<&str, usize> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.as_str(), i))
-        .collect();
+    let index: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (&*d.id, i)).collect();
     let (mut copies, mut rewrites, mut partial_of_planted) = (0, 0, 0);
     let (mut siblings, mut unplanted) = (0, 0);
     let mut relations: HashMap<&str, usize> = HashMap::new();

@@ -251,9 +251,9 @@ fn main() {
                                 Err(_) => report(ex.kind().as_str(), &bytes),
                                 Ok(found) => {
                                     facts.fetch_add(found.len(), Ordering::Relaxed);
-                                    let bad = found.iter().any(|f| {
-                                        doc.text.get(f.start..f.end) != Some(f.text.as_str())
-                                    });
+                                    let bad = found
+                                        .iter()
+                                        .any(|f| doc.text.get(f.start..f.end) != Some(&*f.text));
                                     if bad {
                                         report(&format!("{}-span", ex.kind().as_str()), &bytes);
                                     }

@@ -672,6 +672,116 @@ impl Serialize for Excerpt {
     }
 }
 
+/// Words of a document's text, shared with it instead of copied: a
+/// quote-heavy story would otherwise hold every quotation twice. Reads as
+/// a `&str` and serialises as the string.
+#[derive(Clone, Default)]
+pub struct Span {
+    text: Arc<str>,
+    start: usize,
+    end: usize,
+}
+
+impl Span {
+    /// `text[start..end]`; both ends must be char boundaries of `text`.
+    pub fn new(text: &Arc<str>, start: usize, end: usize) -> Span {
+        debug_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+        Span {
+            text: Arc::clone(text),
+            start,
+            end,
+        }
+    }
+}
+
+impl std::ops::Deref for Span {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text[self.start..self.end]
+    }
+}
+
+impl AsRef<str> for Span {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl From<&str> for Span {
+    fn from(s: &str) -> Span {
+        Span {
+            text: Arc::from(s),
+            start: 0,
+            end: s.len(),
+        }
+    }
+}
+
+impl From<String> for Span {
+    fn from(s: String) -> Span {
+        let end = s.len();
+        Span {
+            text: Arc::from(s),
+            start: 0,
+            end,
+        }
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl fmt::Debug for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl PartialEq for Span {
+    fn eq(&self, other: &Span) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialEq<str> for Span {
+    fn eq(&self, other: &str) -> bool {
+        &**self == other
+    }
+}
+
+impl PartialEq<&str> for Span {
+    fn eq(&self, other: &&str) -> bool {
+        &**self == *other
+    }
+}
+
+impl PartialEq<String> for Span {
+    fn eq(&self, other: &String) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialEq<Span> for String {
+    fn eq(&self, other: &Span) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialEq<Span> for &str {
+    fn eq(&self, other: &Span) -> bool {
+        *self == &**other
+    }
+}
+
+impl Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self)
+    }
+}
+
 /// What a figure is about, read from its own sentence: the features
 /// alignment compares across outlets. Keys are word stems, or `=id` for a
 /// word of a `rules/lexicon.toml` set ("passengers" → `=people`).
@@ -703,7 +813,8 @@ pub struct Frame {
 pub struct Fact {
     /// `f1`, `f2`, … in source order, then file order.
     pub id: String,
-    pub source: String,
+    /// The source's id, shared by all its facts.
+    pub source: Arc<str>,
     pub kind: Kind,
     /// Canonical subject id (`meeting`, `war`); empty when none was found,
     /// and then the fact is compared with nothing.
@@ -711,7 +822,7 @@ pub struct Fact {
     /// The words the subject was read from.
     pub subject_words: Option<String>,
     /// The fact's words exactly as in the file.
-    pub text: String,
+    pub text: Span,
     /// Byte offsets into the file as read from disk, front matter included.
     pub start: usize,
     pub end: usize,
@@ -722,13 +833,16 @@ pub struct Fact {
     pub modality: Modality,
     /// Entity key of the person who said or wrote it (quotes).
     pub speaker: Option<String>,
-    /// The id of the rule that produced it.
-    pub rule: String,
+    /// The id of the rule that produced it, interned in the word table:
+    /// one copy per rule id, not one per fact.
+    pub rule: &'static str,
     /// The sentence it stands in.
     pub sentence: Excerpt,
-    /// What it is about, for alignment (figures only).
+    /// What it is about, for alignment (figures only). Boxed: most facts
+    /// of a quote-heavy story have none, and the list of facts is the
+    /// largest thing crosscheck holds.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub frame: Option<Frame>,
+    pub frame: Option<Box<Frame>>,
 }
 
 impl Fact {
@@ -744,11 +858,11 @@ impl Fact {
     ) -> Fact {
         Fact {
             id: String::new(),
-            source: doc.id.clone(),
+            source: Arc::clone(&doc.id),
             kind,
             subject: String::new(),
             subject_words: None,
-            text: doc.text[start..end].to_string(),
+            text: Span::new(&doc.text, start, end),
             start,
             end,
             line: doc.line_of(start),
@@ -756,7 +870,7 @@ impl Fact {
             hedge: None,
             modality: Modality::Actual,
             speaker: None,
-            rule: rule.to_string(),
+            rule: crate::words::Word::of(rule).as_str(),
             sentence: sentence_window(doc, start, end),
             frame: None,
         }

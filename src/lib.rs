@@ -191,7 +191,7 @@ pub fn analyse(docs: &[Document], rules: &Rules) -> Report {
     let sources = docs
         .iter()
         .map(|d| SourceInfo {
-            id: d.id.clone(),
+            id: d.id.to_string(),
             outlet: d.outlet_name().to_string(),
             path: d.path.display().to_string(),
             published: d.published,

@@ -362,7 +362,7 @@ fn corpus(
         let unassigned: Vec<String> = grouping
             .unassigned
             .iter()
-            .map(|&i| docs[i].id.clone())
+            .map(|&i| docs[i].id.to_string())
             .collect();
         let bar = if !quiet && std::io::stderr().is_terminal() {
             let bar = indicatif::ProgressBar::new(stories.len() as u64);

@@ -38,7 +38,7 @@ fn comparison_of<'a>(r: &'a Report, source: &str, text: &str) -> &'a Comparison 
     let f = r
         .facts
         .iter()
-        .find(|f| f.source == source && f.text == text)
+        .find(|f| &*f.source == source && f.text == text)
         .unwrap_or_else(|| {
             let got: Vec<_> = r.facts.iter().map(|f| (&f.source, &f.text)).collect();
             panic!("no fact {text:?} in {source}; facts: {got:?}")

@@ -21,7 +21,7 @@ fn reads(sentence: &str, kind: Kind, text: &str, value: &str) -> Fact {
         .iter()
         .find(|f| f.kind == kind && f.text == text)
         .unwrap_or_else(|| {
-            let got: Vec<_> = all.iter().map(|f| (f.kind, f.text.as_str())).collect();
+            let got: Vec<_> = all.iter().map(|f| (f.kind, &*f.text)).collect();
             panic!("no {kind} fact {text:?} in {sentence:?}; got {got:?}")
         });
     assert_eq!(f.value.describe(), value, "{text}");

@@ -386,7 +386,7 @@ fn in_chromium_conflicts_links_and_filter_work() {
                 .iter()
                 .find(|g| g["href"] == format!("#{id}"))
                 .unwrap_or_else(|| panic!("{}: {id} not highlighted", c.key));
-            assert_eq!(fig["text"], f.text.as_str());
+            assert_eq!(fig["text"], &*f.text);
             assert_eq!(fig["visible"], true);
             let bg = fig["bg"].as_str().unwrap_or("");
             assert!(
@@ -408,7 +408,7 @@ fn in_chromium_conflicts_links_and_filter_work() {
         t["cls"].as_str().unwrap_or("").contains("v-conflict"),
         "{t}"
     );
-    assert!(t["text"].as_str().unwrap_or("").contains(&f.text), "{t}");
+    assert!(t["text"].as_str().unwrap_or("").contains(&*f.text), "{t}");
     assert_eq!(t["article"], format!("article-{}", f.source));
     assert_eq!(t["outline"], "solid", "the targeted span is outlined");
     assert_eq!(t["inView"], true, "the browser scrolled to the span: {t}");

@@ -78,10 +78,7 @@ fn spans_slice_the_text_field_and_line_is_the_record_line() {
     let report = run(vec![p]);
     for f in &report.facts {
         // The feed starts with a blank line: record k is on line k + 2.
-        let k = recs
-            .iter()
-            .position(|r| r["id"] == f.source.as_str())
-            .unwrap();
+        let k = recs.iter().position(|r| r["id"] == *f.source).unwrap();
         let text = recs[k]["text"].as_str().unwrap();
         assert_eq!(&text[f.start..f.end], f.text);
         assert_eq!(f.line, k + 2, "{}", f.text);

@@ -58,7 +58,7 @@ fn name_comparison<'a>(r: &'a Report, source: &str, spelling: &str) -> &'a Compa
     let f = r
         .facts
         .iter()
-        .find(|f| f.kind == Kind::Name && f.source == source && surface(f) == spelling)
+        .find(|f| f.kind == Kind::Name && &*f.source == source && surface(f) == spelling)
         .unwrap_or_else(|| panic!("{source} names {spelling}"));
     r.comparisons
         .iter()
@@ -71,7 +71,7 @@ fn sources(r: &Report, c: &Comparison) -> Vec<String> {
         .facts
         .iter()
         .filter_map(|id| r.fact(id))
-        .map(|f| f.source.clone())
+        .map(|f| f.source.to_string())
         .collect();
     s.sort();
     s.dedup();
@@ -288,7 +288,7 @@ fn list_members(f: &Fact) -> Vec<(&str, Option<&str>)> {
 fn participant_list<'a>(r: &'a Report, source: &str) -> &'a Fact {
     r.facts
         .iter()
-        .find(|f| f.kind == Kind::List && f.source == source && f.subject == "participants")
+        .find(|f| f.kind == Kind::List && &*f.source == source && f.subject == "participants")
         .unwrap_or_else(|| panic!("{source} has a participant list"))
 }
 
@@ -335,7 +335,7 @@ fn every_list_sentence_of_the_corpus_parses() {
     let provinces = r
         .facts
         .iter()
-        .find(|f| f.kind == Kind::List && f.source == "uk-daily" && f.subject == "provinces")
+        .find(|f| f.kind == Kind::List && &*f.source == "uk-daily" && f.subject == "provinces")
         .expect("the counted list of provinces");
     assert_eq!(
         provinces.text,
@@ -345,7 +345,7 @@ fn every_list_sentence_of_the_corpus_parses() {
     assert!(
         !r.facts
             .iter()
-            .any(|f| f.kind == Kind::List && f.source == "aljazeera")
+            .any(|f| f.kind == Kind::List && &*f.source == "aljazeera")
     );
 }
 

@@ -193,7 +193,7 @@ fn verdicts(report: &Report, rename: &BTreeMap<String, String>) -> Vec<(Vec<Stri
                 .iter()
                 .map(|id| {
                     let f = report.fact(id).expect("fact of a comparison");
-                    let source = rename.get(&f.source).unwrap_or(&f.source);
+                    let source = rename.get(&*f.source).map_or(&*f.source, String::as_str);
                     format!("{source}:{}..{}:{}", f.start, f.end, f.kind)
                 })
                 .collect();
@@ -222,7 +222,7 @@ fn check_invariants(articles: Vec<String>) {
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .collect();
     for f in &report.facts {
-        let text = texts[f.source.as_str()];
+        let text = texts[&*f.source];
         assert!(f.start <= f.end && f.end <= text.len(), "{f:?}");
         assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
         assert_eq!(&text[f.start..f.end], f.text, "span bytes of {:?}", f.id);

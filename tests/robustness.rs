@@ -103,7 +103,7 @@ fn token_soups_never_panic_and_spans_stay_valid() {
         let report = crosscheck::analyse(&[doc], &rules);
         for f in &report.facts {
             assert!(
-                text.get(f.start..f.end) == Some(f.text.as_str()),
+                text.get(f.start..f.end) == Some(&*f.text),
                 "case {case}: fact {:?} at {}..{}",
                 f.text,
                 f.start,

@@ -88,7 +88,7 @@ impl Features {
         let mut sources: BTreeMap<&str, usize> = BTreeMap::new();
         for f in facts {
             let n = sources.len();
-            sources.entry(f.source.as_str()).or_insert(n);
+            sources.entry(&*f.source).or_insert(n);
         }
         // Rarity: near how many figures a context word stands. A word near
         // every figure says nothing about which one a figure is.
@@ -110,9 +110,7 @@ impl Features {
         // How many figures of each measure each source states.
         let mut per_slot: HashMap<((Kind, &str, Modality), &str), usize> = HashMap::new();
         for f in facts.iter().filter(|f| f.frame.is_some()) {
-            *per_slot
-                .entry((measure_of(f), f.source.as_str()))
-                .or_default() += 1;
+            *per_slot.entry((measure_of(f), &*f.source)).or_default() += 1;
         }
         let mut of = Vec::with_capacity(facts.len());
         for f in facts {
@@ -120,7 +118,7 @@ impl Features {
                 of.push(None);
                 continue;
             };
-            let sole = per_slot.get(&(measure_of(f), f.source.as_str())) == Some(&1);
+            let sole = per_slot.get(&(measure_of(f), &*f.source)) == Some(&1);
             let next = measures.len();
             let measure = *measures.entry(measure_of(f)).or_insert(next);
             let ids = |v: &[String], words: &mut Interner| {
@@ -160,7 +158,7 @@ impl Features {
             }
             of.push(Some(Feature {
                 measure,
-                source: sources[f.source.as_str()],
+                source: sources[&*f.source],
                 head,
                 predicate,
                 events,

@@ -23,7 +23,8 @@ pub struct Sentence {
 /// An article ready for extraction.
 #[derive(Clone, Debug)]
 pub struct Document {
-    pub id: String,
+    /// The source's id, shared with every fact of it.
+    pub id: Arc<str>,
     pub outlet: Option<String>,
     pub published: Option<NaiveDate>,
     pub url: Option<String>,
@@ -121,7 +122,7 @@ pub fn clean(source: Source, rules: &Rules) -> Document {
     let mut line_starts = vec![0];
     line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
     let mut doc = Document {
-        id: source.id,
+        id: Arc::from(source.id),
         outlet: source.outlet,
         published: source.published,
         url: source.url,

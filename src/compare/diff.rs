@@ -59,7 +59,7 @@ impl FactRef {
         FactRef {
             kind: f.kind,
             subject: f.subject.clone(),
-            text: f.text.clone(),
+            text: f.text.to_string(),
             line: f.line,
             reads_as: f.value.reading(),
             speaker: f.speaker.clone(),
@@ -375,7 +375,7 @@ fn match_short_sentences(
 
 fn side(d: &Document) -> Side {
     Side {
-        id: d.id.clone(),
+        id: d.id.to_string(),
         path: d.path.display().to_string(),
         published: d.published,
     }
@@ -687,7 +687,7 @@ mod tests {
             hedge: None,
             modality: Modality::Actual,
             speaker: speaker.map(str::to_string),
-            rule: "quote.test".into(),
+            rule: "quote.test",
             sentence: words.into(),
             frame: None,
         }

@@ -884,8 +884,8 @@ fn link(da: &Document, pa: &Profile, db: &Document, pb: &Profile) -> Option<Link
         })
         .collect();
     Some(Link {
-        from: from.id.clone(),
-        to: to.id.clone(),
+        from: from.id.to_string(),
+        to: to.id.to_string(),
         relation,
         shared: round2(shared),
         evidence,
@@ -977,10 +977,10 @@ mod tests {
         let expected: Vec<Option<Relation>> = pairs
             .iter()
             .map(|&(a, b)| {
-                let (x, y) = (&docs[a].id, &docs[b].id);
+                let (x, y) = (&*docs[a].id, &*docs[b].id);
                 links
                     .iter()
-                    .find(|l| (&l.from, &l.to) == (x, y) || (&l.from, &l.to) == (y, x))
+                    .find(|l| (&*l.from, &*l.to) == (x, y) || (&*l.from, &*l.to) == (y, x))
                     .map(|l| l.relation)
             })
             .collect();

@@ -131,7 +131,7 @@ fn compare_participants(facts: &[&Fact]) -> Comparison {
             if m.name.split_whitespace().count() > entry.0.split_whitespace().count() {
                 entry.0 = m.name.clone();
             }
-            if !entry.1.contains(&f.source.as_str()) {
+            if !entry.1.contains(&&*f.source) {
                 entry.1.push(&f.source);
             }
             if let Some(side) = &m.side {

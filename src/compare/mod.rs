@@ -104,10 +104,8 @@ pub fn compare(facts: &[Fact], clusters: &[Cluster], lineage: &[Link]) -> Vec<Co
             out.extend(comparator(&of_kind));
         }
     }
-    let source_of: BTreeMap<&str, &str> = facts
-        .iter()
-        .map(|f| (f.id.as_str(), f.source.as_str()))
-        .collect();
+    let source_of: BTreeMap<&str, &str> =
+        facts.iter().map(|f| (f.id.as_str(), &*f.source)).collect();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for c in &mut out {
         let n = seen.entry(c.key.clone()).or_insert(0);
@@ -130,7 +128,7 @@ pub fn sources_of<'a>(facts: &[&'a Fact]) -> Vec<&'a str> {
     let mut seen = BTreeSet::new();
     facts
         .iter()
-        .map(|f| f.source.as_str())
+        .map(|f| &*f.source)
         .filter(|s| seen.insert(*s))
         .collect()
 }

@@ -182,7 +182,7 @@ fn merge_misspellings(groups: Vec<Group<'_>>) -> Vec<Group<'_>> {
         .collect();
     let sources: Vec<BTreeSet<&str>> = groups
         .iter()
-        .map(|g| g.facts.iter().map(|f| f.source.as_str()).collect())
+        .map(|g| g.facts.iter().map(|f| &*f.source).collect())
         .collect();
     let mut by_surname: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut by_given: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -275,7 +275,7 @@ fn spellings<'a>(g: &Group<'a>) -> Vec<(&'a str, Vec<&'a str>)> {
     let mut per_source: BTreeMap<&str, &str> = BTreeMap::new();
     for f in &g.facts {
         let s = surface_of(f);
-        let e = per_source.entry(f.source.as_str()).or_insert(s);
+        let e = per_source.entry(&*f.source).or_insert(s);
         if s.split_whitespace().count() > e.split_whitespace().count() {
             *e = s;
         }

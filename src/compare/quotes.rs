@@ -235,7 +235,7 @@ pub fn compare(facts: &[&Fact]) -> Vec<Comparison> {
     let mut reps = Vec::new();
     for (i, it) in items.iter().enumerate() {
         let k = (
-            it.fact.source.as_str(),
+            &*it.fact.source,
             it.speaker(),
             it.words.as_slice(),
             it.speech,
@@ -444,7 +444,7 @@ fn shown(items: &[Item], members: &[usize]) -> Vec<Difference> {
         .filter(|&i| {
             let it = &items[i];
             seen_repeat.insert((
-                it.fact.source.as_str(),
+                &*it.fact.source,
                 it.speaker(),
                 it.words.as_slice(),
                 it.speech,
@@ -498,14 +498,14 @@ fn shown(items: &[Item], members: &[usize]) -> Vec<Difference> {
                     (fb, fa)
                 };
                 Difference {
-                    from: short.source.clone(),
-                    to: long.source.clone(),
+                    from: short.source.to_string(),
+                    to: long.source.to_string(),
                     ops: None,
                 }
             }
             _ => Difference {
-                from: fa.source.clone(),
-                to: fb.source.clone(),
+                from: fa.source.to_string(),
+                to: fb.source.to_string(),
                 ops: Some(word_ops(quote_words(fa), quote_words(fb))),
             },
         };
@@ -529,7 +529,7 @@ fn quote_words(f: &Fact) -> &str {
 fn quote_key(f: &Fact) -> String {
     match &f.value {
         Value::Quote { key, .. } => key.clone(),
-        _ => f.text.clone(),
+        _ => f.text.to_string(),
     }
 }
 

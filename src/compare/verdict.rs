@@ -74,7 +74,7 @@ pub fn summary(facts: &[&Fact]) -> String {
         let v = f.value.reading();
         match rows.iter_mut().find(|(x, _)| *x == v) {
             Some((_, s)) => {
-                if !s.contains(&f.source.as_str()) {
+                if !s.contains(&&*f.source) {
                     s.push(&f.source)
                 }
             }

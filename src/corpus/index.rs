@@ -163,7 +163,11 @@ pub fn title(doc: &Document) -> String {
         }
         out.push_str(w);
     }
-    if out.is_empty() { doc.id.clone() } else { out }
+    if out.is_empty() {
+        doc.id.to_string()
+    } else {
+        out
+    }
 }
 
 /// The first six words of `title`, lower-case ASCII letters and digits

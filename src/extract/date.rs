@@ -249,7 +249,7 @@ mod tests {
         crate::extract::extract(&doc, &rules)
             .into_iter()
             .filter(|f: &Fact| f.kind == Kind::Date)
-            .map(|f| (f.text.clone(), f.value.describe()))
+            .map(|f| (f.text.to_string(), f.value.describe()))
             .collect()
     }
 

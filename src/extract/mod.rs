@@ -95,7 +95,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Vec<Fact> {
     }
     for f in &mut facts {
         if f.kind.is_figure() {
-            f.frame = Some(frame::read(doc, &rules.lexicon, f));
+            f.frame = Some(Box::new(frame::read(doc, &rules.lexicon, f)));
         }
     }
     facts.sort_by(|a, b| {

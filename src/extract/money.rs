@@ -217,7 +217,7 @@ fn merge_restated(doc: &Document, facts: Vec<Fact>) -> Vec<Fact> {
                 *a = intersect(a, b);
             }
             prev.end = end;
-            prev.text = doc.text[prev.start..end].to_string();
+            prev.text = crate::fact::Span::new(&doc.text, prev.start, end);
             if prev.hedge.is_none() {
                 prev.hedge = f.hedge;
             }

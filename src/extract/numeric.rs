@@ -184,8 +184,8 @@ impl PatternSet {
                         }
                     }
                     Some(text) => {
-                        let Some(f) = facts.iter().find(|f| &f.text == text) else {
-                            let got: Vec<&str> = facts.iter().map(|f| f.text.as_str()).collect();
+                        let Some(f) = facts.iter().find(|f| *f.text == **text) else {
+                            let got: Vec<&str> = facts.iter().map(|f| &*f.text).collect();
                             failures.push(format!(
                                 "{file}: {:?} gave {got:?}, expected {text:?}",
                                 t.input

@@ -177,7 +177,7 @@ mod tests {
         .into_iter()
         .filter(|f| f.kind == Kind::Percent)
         .collect();
-        let texts: Vec<&str> = f.iter().map(|f| f.text.as_str()).collect();
+        let texts: Vec<&str> = f.iter().map(|f| &*f.text).collect();
         assert_eq!(texts, ["20%", "10%"]);
     }
 }

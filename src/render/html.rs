@@ -236,7 +236,7 @@ pub fn render(report: &Report, texts: &BTreeMap<String, Article>, title: &str) -
     let mut marks: BTreeMap<&str, Vec<Mark>> = BTreeMap::new();
     for (i, c) in report.comparisons.iter().enumerate() {
         for f in index.facts_of(c) {
-            marks.entry(f.source.as_str()).or_default().push(Mark {
+            marks.entry(&*f.source).or_default().push(Mark {
                 fact: f,
                 comparison: i,
                 class: index.sections[i],
@@ -464,7 +464,7 @@ fn heading(index: &Index, c: &Comparison, facts: &[&Fact]) -> String {
 fn comparison(index: &Index, i: usize, c: &Comparison) -> Markup {
     let class = index.sections[i];
     let facts: Vec<&Fact> = index.facts_of(c);
-    let mut outlets: Vec<&str> = facts.iter().map(|f| f.source.as_str()).collect();
+    let mut outlets: Vec<&str> = facts.iter().map(|f| &*f.source).collect();
     outlets.sort_unstable();
     outlets.dedup();
     let quote = c.kind == Kind::Quote;
@@ -566,7 +566,7 @@ fn locate(f: &Fact) -> Option<(usize, bool)> {
     if f.text.is_empty() {
         return None;
     }
-    if let Some(i) = s.find(f.text.as_str()) {
+    if let Some(i) = s.find(&*f.text) {
         return Some((i, true));
     }
     // The longest head of the words that the window ends with.
@@ -792,7 +792,7 @@ mod tests {
             hedge: None,
             modality: Modality::Actual,
             speaker: None,
-            rule: "test".into(),
+            rule: "test",
             sentence: sentence.into(),
             frame: None,
         }

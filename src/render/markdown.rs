@@ -114,7 +114,7 @@ pub fn summary(report: &Report) -> String {
 /// One comparison: heading, verdict and detail, and a row per fact.
 pub fn comparison(report: &Report, c: &Comparison) -> String {
     let outlets = {
-        let mut s: Vec<&str> = facts_of(report, c).map(|f| f.source.as_str()).collect();
+        let mut s: Vec<&str> = facts_of(report, c).map(|f| &*f.source).collect();
         s.dedup();
         s.len()
     };

@@ -148,7 +148,7 @@ pub fn terminal(report: &Report, fancy: bool) -> String {
         t.set_header(vec!["Outlet", "Line", "Words"]);
         for f in facts_of(report, c) {
             t.add_row(vec![
-                f.source.clone(),
+                f.source.to_string(),
                 f.line.to_string(),
                 format!("“{}”", words(&f.value)),
             ]);

@@ -47,7 +47,7 @@ fn spellings(report: &Report) -> Option<Grid> {
             for s in &report.sources {
                 let mut spelled: Vec<&str> = Vec::new();
                 for id in &c.facts {
-                    if let Some(f) = report.fact(id).filter(|f| f.source == s.id)
+                    if let Some(f) = report.fact(id).filter(|f| *f.source == *s.id)
                         && let Value::Name { surface, .. } = &f.value
                         && !spelled.contains(&surface.as_str())
                     {
@@ -97,7 +97,7 @@ fn participants(report: &Report) -> Option<(Grid, &Comparison)> {
         let Value::List { members, .. } = &f.value else {
             continue;
         };
-        let col = report.sources.iter().position(|s| s.id == f.source);
+        let col = report.sources.iter().position(|s| *s.id == *f.source);
         for m in members {
             let surname = m.key.split('/').next().unwrap_or("").to_string();
             let i = match rows.iter().position(|(k, _)| *k == surname) {

@@ -165,7 +165,7 @@ pub fn render(report: &Report, fancy: bool) -> String {
             if side_by_side {
                 let mut words: Vec<Vec<&str>> = vec![Vec::new(); report.sources.len()];
                 for f in facts_of(report, c) {
-                    if let Some(&i) = index.get(f.source.as_str()) {
+                    if let Some(&i) = index.get(&*f.source) {
                         words[i].push(&f.text);
                     }
                 }
@@ -242,7 +242,7 @@ pub fn summary_line(report: &Report) -> String {
 
 /// "4 (3 indep.)": outlets behind a comparison, copies counted once.
 pub fn outlets(report: &Report, c: &Comparison) -> String {
-    let mut sources: Vec<&str> = facts_of(report, c).map(|f| f.source.as_str()).collect();
+    let mut sources: Vec<&str> = facts_of(report, c).map(|f| &*f.source).collect();
     sources.sort_unstable();
     sources.dedup();
     if sources.len() == c.independent_sources {
@@ -283,7 +283,7 @@ pub fn facts_table(report: &Report, fancy: bool) -> String {
             cut(&f.value.reading(), CELL_CHARS),
             f.hedge.clone().unwrap_or_default(),
             f.modality.as_str().to_string(),
-            f.rule.clone(),
+            f.rule.to_string(),
         ]);
     }
     no_wrap(&mut t, &[0, 1, 6, 7]);

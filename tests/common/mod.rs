@@ -158,7 +158,7 @@ pub fn score(report: &Report, gold: &Gold, kinds: &[&str]) -> Score {
             s.total += 1;
             let best = facts
                 .iter()
-                .filter(|f| &f.source == source)
+                .filter(|f| *f.source == **source)
                 .filter_map(|f| {
                     let ov = occ
                         .iter()
@@ -257,10 +257,10 @@ pub fn fact_readings(r: &Report) -> Vec<(String, String, String, String)> {
         .iter()
         .map(|f| {
             (
-                f.source.clone(),
+                f.source.to_string(),
                 format!("{:?}", f.kind),
                 serde_json::to_string(&f.value).unwrap(),
-                f.text.clone(),
+                f.text.to_string(),
             )
         })
         .collect()
