@@ -27,7 +27,7 @@ use crate::normalise::hedges::HedgeFile;
 use crate::normalise::{currency, numbers, time};
 use crate::rules::{Ctx, Rules};
 use chrono::NaiveDate;
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -88,10 +88,22 @@ pub struct Pattern {
 pub struct PatternSet {
     pub kind: Kind,
     pub rules: Vec<Pattern>,
+    /// Every rule's pattern in one set: which rules match a paragraph at
+    /// all, found in one pass over it, so that only those rules scan it
+    /// again for their matches. `None` where the set is too large to
+    /// compile; then every rule scans every paragraph.
+    pub any: Option<RegexSet>,
     pub skip: Vec<Regex>,
     pub not_nouns: Vec<String>,
     pub zones: Vec<super::clock::Zone>,
 }
+
+/// Room for the lazy DFA of a kind's rule set, per thread. The union of a
+/// kind's rules needs more states than one rule; at the engine's default
+/// (2 MB) the cache of the larger kinds is cleared over and over on a few
+/// hundred ordinary articles, and the set runs slower than its rules one
+/// by one.
+const SET_DFA_BYTES: usize = 8 << 20;
 
 /// The time units `{unit}` matches.
 const UNIT: &str = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?|decades?|centuries|century)";
@@ -149,13 +161,47 @@ impl PatternSet {
         for z in &file.zone {
             z.check().map_err(|e| ctx.error_at(0, e))?;
         }
+        let any = RegexSetBuilder::new(rules.iter().map(|r| r.re.as_str()))
+            .dfa_size_limit(SET_DFA_BYTES)
+            .build()
+            .ok();
         Ok(PatternSet {
             kind,
             rules,
+            any,
             skip,
             not_nouns,
             zones: file.zone,
         })
+    }
+
+    /// The indexes of the rules with a match somewhere in `text`, in rule
+    /// order. Most paragraphs hold a match of few rules or none.
+    fn rules_matching(&self, text: &str) -> Vec<usize> {
+        match &self.any {
+            Some(set) => set.matches(text).into_iter().collect(),
+            None => (0..self.rules.len()).collect(),
+        }
+    }
+
+    /// The spans of `text` that the skip patterns match, sorted by start,
+    /// each with the furthest end reached so far: "does a skip overlap this
+    /// match?" in logarithmic time, not one pass per match.
+    fn skips(&self, text: &str) -> Skips {
+        let mut spans: Vec<(usize, usize)> = self
+            .skip
+            .iter()
+            .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
+            .collect();
+        spans.sort_unstable();
+        let reach = spans
+            .iter()
+            .scan(0, |r, &(_, b)| {
+                *r = (*r).max(b);
+                Some(*r)
+            })
+            .collect();
+        Skips { spans, reach }
     }
 
     /// Runs every inline example; one line per failure.
@@ -282,32 +328,19 @@ pub fn extract_with(kind: Kind, doc: &Document, rules: &Rules, read: Reader) -> 
     let mut facts: Vec<(usize, Fact)> = Vec::new();
     for &(pa, pb) in &doc.paragraphs {
         let paragraph = &doc.text[pa..pb];
-        let mut skips: Vec<(usize, usize)> = set
-            .skip
-            .iter()
-            .flat_map(|re| re.find_iter(paragraph).map(|m| (m.start(), m.end())))
-            .collect();
-        // Sorted by start with the furthest end so far: "does a skip
-        // overlap this match?" in logarithmic time, not one pass per match.
-        skips.sort_unstable();
-        let reach: Vec<usize> = skips
-            .iter()
-            .scan(0, |r, &(_, b)| {
-                *r = (*r).max(b);
-                Some(*r)
-            })
-            .collect();
-        let skipped = |(a, b): (usize, usize)| {
-            let k = skips.partition_point(|&(s, _)| s < b);
-            k > 0 && reach[k - 1] > a
-        };
-        for (ri, rule) in set.rules.iter().enumerate() {
+        let matching = set.rules_matching(paragraph);
+        if matching.is_empty() {
+            continue;
+        }
+        let skips = set.skips(paragraph);
+        for ri in matching {
+            let rule = &set.rules[ri];
             for caps in rule.re.captures_iter(paragraph) {
                 let Some(span) = fact_span(&caps) else {
                     continue;
                 };
                 let probe = caps.name("num").map_or(span, |m| (m.start(), m.end()));
-                if skipped(probe) {
+                if skips.overlap(probe) {
                     continue;
                 }
                 let ctx = MatchContext {
@@ -364,6 +397,21 @@ pub fn extract_with(kind: Kind, doc: &Document, rules: &Rules, read: Reader) -> 
     }
     kept.sort_by_key(|f| f.start);
     kept
+}
+
+/// Text a kind's skip patterns match in one paragraph.
+struct Skips {
+    spans: Vec<(usize, usize)>,
+    /// The furthest end among `spans[..=i]`.
+    reach: Vec<usize>,
+}
+
+impl Skips {
+    /// Whether a skip span overlaps `[a, b)`.
+    fn overlap(&self, (a, b): (usize, usize)) -> bool {
+        let k = self.spans.partition_point(|&(s, _)| s < b);
+        k > 0 && self.reach[k - 1] > a
+    }
 }
 
 /// Whether a value's interval is a set a figure can denote: `lo ≤ hi`,
