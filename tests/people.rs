@@ -630,3 +630,24 @@ fn a_place_is_never_merged_into_a_longer_place_nor_read_as_a_person() {
     let cuba = name_comparison(&r, "b", "Cuba");
     assert_ne!(santiago.key, cuba.key);
 }
+
+#[test]
+fn an_abbreviation_is_not_a_place_of_its_own() {
+    use crosscheck::fact::Entity;
+    // pope-leo-xiv-election-2025, and a volcano story.
+    let r = analyse(&[
+        (
+            "a",
+            "Thousands gathered in St. Peter's Square, awaiting the outcome.",
+        ),
+        (
+            "b",
+            "Ash rose from Mt. Etna as the eruption began in Sicily.",
+        ),
+    ]);
+    let places: Vec<&str> = name_facts_of(&r, Entity::Place)
+        .into_iter()
+        .map(surface)
+        .collect();
+    assert!(!places.iter().any(|p| p.len() <= 2), "{places:?}");
+}

@@ -717,6 +717,17 @@ fn push_place(
     found: &mut Vec<(Mention, Person)>,
 ) {
     let text = &doc.text[start..end];
+    // "St. Peter's Square", "Mt. Fuji": an abbreviation with its stop is
+    // the start of a longer name, never a place of its own ("US" and "UK"
+    // are written in capitals).
+    let b = text.as_bytes();
+    if b.len() == 2
+        && b[0].is_ascii_uppercase()
+        && b[1].is_ascii_lowercase()
+        && doc.text[end..].starts_with('.')
+    {
+        return;
+    }
     let surface = strip_possessive(text).to_string();
     let end = start + surface.len();
     found.push((
