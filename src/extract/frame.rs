@@ -28,7 +28,7 @@
 //! sentence-initial name ("Pope Francis was elected …") is no holder.
 
 use crate::clean::Document;
-use crate::fact::{Fact, Frame};
+use crate::fact::{Fact, Frame, Kind};
 use crate::normalise::lexicon::{Lexicon, stem};
 
 /// One word of a sentence.
@@ -120,7 +120,10 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
     // compound is its head: "43-day funding lapse" → lapse), then "<fact>
     // of N", then "N of <fact>", then the nearest noun before it in its
     // clause.
-    for &i in &inside {
+    // Inside an amount of money or a percentage the words are its unit
+    // ("88 million euros", "47 percent"), never what it is about.
+    let unit_inside = matches!(fact.kind, Kind::Money | Kind::Percent);
+    for &i in inside.iter().filter(|_| !unit_inside) {
         let w = &words[i];
         if w.class == Class::Content && !w.cap && !is_verb(w, lex) {
             push(&mut frame.head, head_key(w));
@@ -393,12 +396,16 @@ mod tests {
     use crate::rules::Rules;
 
     fn frame_of(sentence: &str, figure: &str) -> Frame {
+        frame_of_kind(sentence, figure, Kind::Count)
+    }
+
+    fn frame_of_kind(sentence: &str, figure: &str, kind: Kind) -> Frame {
         let rules = Rules::embedded().unwrap();
         let doc = crate::clean::example_document(sentence, None, &rules);
         let start = sentence.find(figure).unwrap();
         let mut fact = Fact::new(
             &doc,
-            crate::fact::Kind::Count,
+            kind,
             start,
             start + figure.len(),
             crate::fact::Value::Name {
@@ -427,6 +434,24 @@ mod tests {
         );
         assert_eq!(f.head[0], stem("electors"));
         assert!(f.head.contains(&stem("cardinal")));
+    }
+
+    #[test]
+    fn the_unit_of_money_or_a_percentage_is_not_its_head() {
+        // A museum heist and a trade summit: what the sum or share is of
+        // lies outside it.
+        let f = frame_of_kind(
+            "The thieves stole jewels worth an estimated 88 million euros.",
+            "88 million euros",
+            Kind::Money,
+        );
+        assert!(!f.head.contains(&stem("euros")), "{f:?}");
+        let f = frame_of_kind(
+            "Trump agreed to lower tariffs on Chinese goods to 47 percent.",
+            "47 percent",
+            Kind::Percent,
+        );
+        assert!(!f.head.contains(&stem("percent")), "{f:?}");
     }
 
     #[test]
