@@ -290,6 +290,45 @@ fn a_persons_age_is_aligned_on_the_person() {
 }
 
 #[test]
+fn a_definite_age_refers_back_to_the_person_named_before_it() {
+    // Papal election: "The 69-year-old native" is the cardinal named in the
+    // sentence before.
+    let r = report(&[
+        (
+            "a",
+            "Moments later, the Vatican revealed that Cardinal Robert Prevost had been elected. The 69-year-old native of Chicago appeared on the balcony.",
+        ),
+        ("b", "Robert Prevost, 69, took the name Leo XIV."),
+    ]);
+    assert!(together(
+        &r,
+        ("a", "69-year-old native"),
+        ("b", "Prevost, 69")
+    ));
+    // Plane crash: the survivor named before is who "the 40-year-old" is;
+    // the outlet saying 38 disagrees.
+    let r = report(&[
+        (
+            "a",
+            "The only survivor was Vishwash Kumar Ramesh. The 40-year-old British national had been seated in 11A.",
+        ),
+        (
+            "b",
+            "Viswash Kumar Ramesh, 38, was returning to London from a family visit.",
+        ),
+    ]);
+    assert!(together(
+        &r,
+        ("a", "40-year-old British"),
+        ("b", "Ramesh, 38")
+    ));
+    assert_eq!(
+        comparison_of(&r, "a", "40-year-old British").verdict,
+        Verdict::Conflict
+    );
+}
+
+#[test]
 fn a_figure_measures_the_noun_after_of_or_a_known_noun_before_it() {
     // Government shutdown: "42 days of closure" and "a shutdown …, which
     // lasted 43 days" both measure the shutdown; the outlets disagree.

@@ -5,7 +5,9 @@
 //!
 //! People's ages as news style gives them: "Ramesh, 38," → [38, 39)
 //! years (a person who is 38 has not yet turned 39), "aged 69", "a
-//! 40-year-old British national"; the subject is the person's surname.
+//! 40-year-old British national"; the subject is the person's surname. A
+//! sentence that opens "The 69-year-old …" and names no one refers back
+//! to the person named last before it.
 //!
 //! Known gaps: "in the fourth year of the war" needs the subject after the
 //! ordinal; "(69)" after a name and "69 years old" are not read.
@@ -103,6 +105,10 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
 /// Chicago, Prevost has …").
 const PERSON_REACH: usize = 60;
 
+/// How far before its sentence the person a definite age ("The
+/// 69-year-old …") refers back to may be named.
+const ANAPHORA_REACH: usize = 600;
+
 /// A person's age is about that person: the subject is the surname of the
 /// nearest person the sentence names within [`PERSON_REACH`] bytes, so
 /// "Ramesh, 38" meets "40-year-old Vishwash Kumar Ramesh". An age of a
@@ -124,7 +130,7 @@ fn person(caps: &Captures, ctx: &MatchContext) -> Option<(String, String)> {
     let sentence = ctx.doc.sentence_at(a)?;
     let people = &ctx.doc.mentions.people;
     let from = people.partition_point(|m| m.end + PERSON_REACH < a);
-    people[from..]
+    let in_sentence = people[from..]
         .iter()
         .take_while(|m| m.start <= b + PERSON_REACH)
         .filter(|m| {
@@ -136,7 +142,22 @@ fn person(caps: &Captures, ctx: &MatchContext) -> Option<(String, String)> {
             } else {
                 m.start.saturating_sub(b)
             }
-        })
+        });
+    // "The 69-year-old native of Chicago": a definite age with no name
+    // refers back to the person named last before its sentence.
+    let definite = ctx.doc.text[sentence.start..a]
+        .trim()
+        .eq_ignore_ascii_case("the");
+    let named_before = || {
+        let k = people.partition_point(|m| m.end <= sentence.start);
+        people[..k]
+            .iter()
+            .rev()
+            .take_while(|m| m.end + ANAPHORA_REACH >= sentence.start)
+            .find(|m| m.entity == Entity::Person)
+    };
+    in_sentence
+        .or_else(|| definite.then(named_before).flatten())
         .map(|m| {
             let surname = m.key.split('/').next().unwrap_or(&m.key);
             (
