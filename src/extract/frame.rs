@@ -30,6 +30,8 @@
 use crate::clean::Document;
 use crate::fact::{Fact, Frame, Kind};
 use crate::normalise::lexicon::{Lexicon, stem};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// One word of a sentence.
 #[derive(Clone, Debug)]
@@ -323,6 +325,30 @@ fn is_adjective(word: &str) -> bool {
     word.chars().count() > 4 && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
+/// Distinct words the stem memo of a thread holds before it starts over.
+const STEM_MEMO: usize = 4096;
+
+/// The Snowball stem of a lower-case word, remembered per thread: the
+/// windows of figures in one sentence overlap and an article repeats its
+/// words, so most words met were stemmed before, and stemming is pure.
+fn memo_stem(lower: &str) -> String {
+    thread_local! {
+        static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    }
+    STEMS.with(|stems| {
+        let mut stems = stems.borrow_mut();
+        if let Some(s) = stems.get(lower) {
+            return s.clone();
+        }
+        if stems.len() >= STEM_MEMO {
+            stems.clear();
+        }
+        let s = stem(lower);
+        stems.insert(lower.to_string(), s.clone());
+        s
+    })
+}
+
 /// The words of `text[start..end]`, split at anything but letters, digits
 /// and inner apostrophes; hyphenated words are split into their parts
 /// ("three-hour" → three, hour).
@@ -348,7 +374,7 @@ fn words(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<Word> {
         };
         let cap = !*at_start && raw.chars().next().is_some_and(char::is_uppercase);
         let stem = if class == Class::Content {
-            stem(&lower)
+            memo_stem(&lower)
         } else {
             String::new()
         };

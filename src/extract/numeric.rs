@@ -31,6 +31,8 @@ use regex::{Captures, Regex, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
+mod required;
+
 /// `rules/<kind>.toml`.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -93,6 +95,11 @@ pub struct PatternSet {
     /// again for their matches. `None` where the set is too large to
     /// compile; then every rule scans every paragraph.
     pub any: Option<RegexSet>,
+    /// Text no rule of the kind can match without (a "%", a currency, a
+    /// unit word), derived from the rules: a paragraph without it is
+    /// skipped before the set search. `None` where the rules need nothing
+    /// rarer than a digit or the word "a".
+    pub needs: Option<Regex>,
     pub skip: Vec<Regex>,
     pub not_nouns: Vec<String>,
     pub zones: Vec<super::clock::Zone>,
@@ -165,10 +172,12 @@ impl PatternSet {
             .dfa_size_limit(SET_DFA_BYTES)
             .build()
             .ok();
+        let needs = required::prefilter(rules.iter().map(|r| r.re.as_str()));
         Ok(PatternSet {
             kind,
             rules,
             any,
+            needs,
             skip,
             not_nouns,
             zones: file.zone,
@@ -178,6 +187,9 @@ impl PatternSet {
     /// The indexes of the rules with a match somewhere in `text`, in rule
     /// order. Most paragraphs hold a match of few rules or none.
     fn rules_matching(&self, text: &str) -> Vec<usize> {
+        if self.needs.as_ref().is_some_and(|n| !n.is_match(text)) {
+            return Vec::new();
+        }
         match &self.any {
             Some(set) => set.matches(text).into_iter().collect(),
             None => (0..self.rules.len()).collect(),

@@ -330,6 +330,10 @@ fn strip_possessive(w: &str) -> &str {
 /// Case and accent folding for matching a surname to its mentions.
 fn fold(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    // ASCII has no accents, and its Unicode lower case is its ASCII one.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.nfd()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .collect::<String>()

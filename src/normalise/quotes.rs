@@ -99,12 +99,7 @@ fn tokens(text: &str) -> Vec<(usize, usize)> {
 
 /// The key words of one surface word.
 fn expand(word: &str) -> Vec<String> {
-    let lower: String = word
-        .nfkc()
-        .collect::<String>()
-        .to_lowercase()
-        .replace('’', "'");
-    let folded: String = lower.nfd().filter(|c| !is_mark(*c)).collect();
+    let folded = fold(word);
     // Hyphenation is house style: a phrase of three words or more is
     // written open by others ("eye-to-eye" = "eye to eye"), a compound of
     // two closed ("take-off" = "takeoff").
@@ -141,6 +136,27 @@ fn expand(word: &str) -> Vec<String> {
     } else {
         vec![plain]
     }
+}
+
+/// A word in lower case, compatibility forms made plain, curly apostrophes
+/// straight and accents dropped. ASCII text has no compatibility forms,
+/// curly apostrophes or accents, and its Unicode lower case is its ASCII
+/// lower case: it skips the normalisation passes, with the same result.
+fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    fold_unicode(word)
+}
+
+/// [`fold`] for any text.
+fn fold_unicode(word: &str) -> String {
+    let lower: String = word
+        .nfkc()
+        .collect::<String>()
+        .to_lowercase()
+        .replace('’', "'");
+    lower.nfd().filter(|c| !is_mark(*c)).collect()
 }
 
 fn is_mark(c: char) -> bool {
@@ -199,6 +215,14 @@ mod tests {
             key("Thirty seconds after take‑off"),
             key("Thirty seconds after takeoff")
         );
+    }
+
+    #[test]
+    fn ascii_folds_as_unicode_does() {
+        let all: String = (0u8..128).map(char::from).collect();
+        for w in [all.as_str(), "Don't", "TAKE-OFF", "Eye-to-Eye"] {
+            assert_eq!(super::fold(w), super::fold_unicode(w), "{w:?}");
+        }
     }
 
     #[test]
