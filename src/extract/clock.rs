@@ -174,6 +174,10 @@ const PLACE_SUFFIXES: [&str; 10] = [
     "Atoll",
 ];
 
+/// Small words inside a place's name ("Santiago de Cuba", "Bay of
+/// Plenty").
+const PARTICLES: [&str; 9] = ["de", "del", "da", "do", "dos", "la", "of", "el", "al"];
+
 /// The zones of the places `text` names: runs of capitalised words that
 /// are an IANA city or a `place` row of the zone table, with where each
 /// run starts.
@@ -183,12 +187,22 @@ fn places_in<'a>(
 ) -> impl Iterator<Item = (usize, chrono_tz::Tz)> + 'a {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut open: Option<(usize, usize)> = None;
-    for (at, word) in text
+    let words: Vec<(usize, &str)> = text
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-    {
+        .collect();
+    for (i, &(at, word)) in words.iter().enumerate() {
         let core = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
         let capital = core.chars().next().is_some_and(char::is_uppercase);
+        // "Santiago de Cuba" is one name, not the Chilean capital.
+        let joins = open.is_some()
+            && PARTICLES.contains(&word)
+            && words
+                .get(i + 1)
+                .is_some_and(|(_, next)| next.starts_with(char::is_uppercase));
+        if joins {
+            continue;
+        }
         if !capital {
             if let Some(run) = open.take() {
                 runs.push(run);
@@ -669,6 +683,9 @@ mod tests {
         // Places of different offsets named as often: the clock stays local.
         let split = "Flights from Japan to Hawaii were cancelled.\n\nThe warning was lifted at 7 a.m. local time.";
         assert_eq!(times(split, "2025-07-30")[0].value.unit(), "local-time");
+        // A longer name holding a city's is not that city.
+        let cuba = "Thousands fled Santiago de Cuba before the storm hit at 3 a.m. local time.";
+        assert_eq!(one(cuba, "2025-10-29").value.unit(), "local-time");
         // An ocean, a person or a weekday is no place.
         for text in [
             "Waves crossed the Pacific Ocean and reached the coast at 7 a.m. local time.",
