@@ -124,11 +124,12 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
     // clause.
     // Inside an amount of money or a percentage the words are its unit
     // ("88 million euros", "47 percent"), never what it is about.
-    let unit_inside = matches!(fact.kind, Kind::Money | Kind::Percent);
-    for &i in inside.iter().filter(|_| !unit_inside) {
-        let w = &words[i];
-        if w.class == Class::Content && !w.cap && !is_verb(w, lex) {
-            push(&mut frame.head, head_key(w));
+    if !matches!(fact.kind, Kind::Money | Kind::Percent) {
+        for &i in &inside {
+            let w = &words[i];
+            if w.class == Class::Content && !w.cap && !is_verb(w, lex) {
+                push(&mut frame.head, head_key(w));
+            }
         }
     }
     frame.head.reverse(); // "cardinal electors": the last word is the head.
