@@ -75,21 +75,39 @@ fn roughly_is_either_side() {
 }
 
 #[test]
-fn over_has_no_upper_end_and_well_over_starts_higher() {
+fn over_ends_at_the_next_stated_value_and_well_over_starts_higher() {
     // wsj, reuters
     reads(
         "At the end of the over three-hour meeting, the two men offered few details about their talks.",
         Kind::Duration,
         "over three-hour",
-        "(3, ∞] h",
+        "(3, 4] h",
     );
     let f = reads(
         "But thousands of civilians have died in the conflict, the vast majority Ukrainian, and the war has killed or injured well over a million people from both sides.",
         Kind::Count,
         "well over a million people",
-        "(1100000, ∞] people",
+        "(1100000, 2000000] people",
     );
     assert_eq!(f.subject, "casualties");
+}
+
+#[test]
+fn the_past_six_years_is_a_window_not_a_hedge() {
+    // Trade summit: "in the past six years" is six years, not over six;
+    // "for past 40 years" is a hedge.
+    reads(
+        "According to information provided by CNN, this was the first in-person meeting between the two leaders in the past six years, and they exchanged positive remarks.",
+        Kind::Duration,
+        "six years",
+        "[5.5, 6.5] years",
+    );
+    reads(
+        "He has lived in the city for past 40 years.",
+        Kind::Duration,
+        "past 40 years",
+        "(40, 50] years",
+    );
 }
 
 #[test]

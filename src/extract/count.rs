@@ -118,9 +118,11 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         interval
     };
     // A share of a whole is at most all of it: "more than a third of
-    // Jamaicans" is (1/3, 1], not (1/3, ∞].
+    // Jamaicans" is (1/3, 1], not (1/3, ∞], and no rounding step of a
+    // fraction bounds it below that.
     let share = caps.name("pct").is_some() || (n.value < 1.0 && n.vague.is_none());
-    let interval = if share && interval.hi > 1.0 && interval.lo < 1.0 {
+    let open_above = hedge.is_some_and(|h| h.implied_upper || h.hi.is_infinite());
+    let interval = if share && interval.lo < 1.0 && (interval.hi > 1.0 || open_above) {
         Interval {
             hi: 1.0,
             hi_open: false,

@@ -2,7 +2,7 @@
 //!
 //! Examples (from the alaska-summit corpus): "the nearly three-hour talks"
 //! → [2.4 h, 3 h); "for less than three hours" → [0, 3 h); "the over
-//! three-hour meeting" → (3 h, ∞]; "within 24 hours" → [0, 24 h]; "in just a
+//! three-hour meeting" → (3 h, 4 h]; "within 24 hours" → [0, 24 h]; "in just a
 //! day" → [12 h, 36 h]; "three to four hours" → [3 h, 4 h].
 //!
 //! Values are in seconds. Rules: `rules/duration.toml`.

@@ -1,5 +1,5 @@
 //! Hedges become intervals: "nearly three hours" is [2.4 h, 3 h), "over a
-//! million" is (1,000,000, ∞]. The table is data (`rules/hedges.toml`); this
+//! million" is (1,000,000, 2,000,000]. The table is data (`rules/hedges.toml`); this
 //! module applies it.
 
 use crate::interval::Interval;
@@ -15,7 +15,10 @@ pub struct HedgeFile {
 }
 
 /// One row of the hedge table: the words, and the interval for X as
-/// multiples of X. `round = true` means X ± half the rounding step instead.
+/// multiples of X. `round = true` means X ± half the rounding step instead;
+/// `implied_upper = true` ends the interval at X plus its rounding step (at
+/// least a tenth of X) instead of `hi`: a writer who says "over 900,000"
+/// would have said "a million" had it been one.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Hedge {
@@ -24,6 +27,8 @@ pub struct Hedge {
     pub words: Vec<String>,
     #[serde(default)]
     pub round: bool,
+    #[serde(default)]
+    pub implied_upper: bool,
     #[serde(default = "one")]
     pub lo: f64,
     #[serde(default = "one")]
@@ -144,12 +149,23 @@ pub fn apply(hedge: Option<&Hedge>, n: Number) -> Interval {
         };
     }
     match hedge {
-        Some(h) if !h.round => Interval {
-            lo: n.value * h.lo,
-            hi: n.value * h.hi,
-            lo_open: h.lo_open,
-            hi_open: h.hi_open,
-        },
+        Some(h) if !h.round => {
+            let lo = n.value * h.lo;
+            let (hi, hi_open) = if h.implied_upper {
+                // The next value the writer's precision could state, and
+                // never below the low end ("well over" starts above X).
+                let up = n.value + n.step.max(n.value.abs() / 10.0);
+                (up.max(lo), false)
+            } else {
+                (n.value * h.hi, h.hi_open)
+            };
+            Interval {
+                lo,
+                hi,
+                lo_open: h.lo_open,
+                hi_open,
+            }
+        }
         _ => {
             let half = n.step / 2.0;
             Interval::closed((n.value - half).max(0.0), n.value + half)
