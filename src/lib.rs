@@ -64,6 +64,10 @@ pub struct SourceInfo {
     pub outlet: String,
     pub path: String,
     pub published: Option<NaiveDate>,
+    /// For an undated article, the story's date its relative dates were
+    /// read against ([`clean::story_date`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assumed_published: Option<NaiveDate>,
     pub url: Option<String>,
 }
 
@@ -183,8 +187,26 @@ pub fn extract_all(docs: &[Document], rules: &Rules) -> Vec<Fact> {
 }
 
 /// Extracts, compares and links the facts of `docs`.
+///
+/// Undated articles of a story whose dated ones agree on a date are read
+/// as published on it ([`clean::story_date`]); the report's sources keep the
+/// date each article states and give the assumed one beside it.
 pub fn analyse(docs: &[Document], rules: &Rules) -> Report {
-    let facts = extract_all(docs, rules);
+    let assumed = clean::story_date(docs);
+    let facts = match assumed {
+        Some(date) => {
+            let dated: Vec<Document> = docs
+                .iter()
+                .map(|d| {
+                    let mut d = d.clone();
+                    d.published = d.published.or(Some(date));
+                    d
+                })
+                .collect();
+            extract_all(&dated, rules)
+        }
+        None => extract_all(docs, rules),
+    };
     let lineage = compare::lineage::detect(docs);
     let clusters = align::align(&facts);
     let comparisons = compare::compare(&facts, &clusters, &lineage);
@@ -195,6 +217,7 @@ pub fn analyse(docs: &[Document], rules: &Rules) -> Report {
             outlet: d.outlet_name().to_string(),
             path: d.path.display().to_string(),
             published: d.published,
+            assumed_published: assumed.filter(|_| d.published.is_none()),
             url: d.url.clone(),
         })
         .collect();

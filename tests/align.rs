@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use crosscheck::compare::{Comparison, Verdict};
+use crosscheck::fact::Kind;
 use crosscheck::ingest::Source;
 use crosscheck::rules::Rules;
 use crosscheck::{Report, analyse, clean};
@@ -11,15 +12,24 @@ use std::path::PathBuf;
 
 /// A report over one article per `(outlet, text)`.
 fn report(articles: &[(&str, &str)]) -> Report {
+    let dated: Vec<_> = articles
+        .iter()
+        .map(|&(id, text)| (id, text, NaiveDate::from_ymd_opt(2025, 6, 13)))
+        .collect();
+    report_dated(&dated)
+}
+
+/// A report over one article per `(outlet, text, published)`.
+fn report_dated(articles: &[(&str, &str, Option<NaiveDate>)]) -> Report {
     let rules = Rules::embedded().unwrap();
     let docs: Vec<_> = articles
         .iter()
-        .map(|(id, text)| {
+        .map(|&(id, text, published)| {
             clean::clean(
                 Source {
                     id: id.to_string(),
                     outlet: None,
-                    published: NaiveDate::from_ymd_opt(2025, 6, 13),
+                    published,
                     url: None,
                     path: PathBuf::from(format!("{id}.txt")),
                     text: text.to_string(),
@@ -422,4 +432,151 @@ fn an_event_named_as_noun_meets_the_event_named_as_verb() {
         ("a", "a three-hour, 4-minute"),
         ("b", "three hours and four minutes")
     ));
+}
+
+#[test]
+fn figures_tenfold_apart_are_not_one_fact() {
+    // Earthquake: a port's evacuees against a country's, both "people
+    // evacuated"; an outlet misstates a figure by a fraction, not tenfold.
+    let r = report(&[
+        (
+            "a",
+            "Almost 300 people were evacuated from the port, but they did not require medical assistance.",
+        ),
+        (
+            "b",
+            "Over 900,000 people in 133 municipalities were evacuated.",
+        ),
+        (
+            "c",
+            "Evacuation advisories were issued for nearly two million people in over 220 municipalities along the Pacific coast.",
+        ),
+    ]);
+    assert!(!together(
+        &r,
+        ("a", "Almost 300 people"),
+        ("b", "Over 900,000 people")
+    ));
+    // The two national figures are one fact, and "over 900,000" is short
+    // of a million: it cannot be true with "nearly two million".
+    let c = comparison_of(&r, "b", "Over 900,000 people");
+    assert!(together(
+        &r,
+        ("b", "Over 900,000 people"),
+        ("c", "nearly two million people")
+    ));
+    assert_eq!(c.verdict, Verdict::Conflict, "{}", c.detail);
+
+    // Hurricane: people preparing to evacuate one country against people in
+    // shelters in another.
+    let r = report(&[
+        (
+            "a",
+            "Hundreds of thousands of people were preparing to evacuate as the storm approached.",
+        ),
+        (
+            "b",
+            "Nearly 6,000 people were in shelters as the storm approached.",
+        ),
+    ]);
+    assert!(!together(
+        &r,
+        ("a", "Hundreds of thousands of people"),
+        ("b", "Nearly 6,000 people")
+    ));
+}
+
+#[test]
+fn an_undated_article_reads_its_weekdays_as_of_the_story_date() {
+    // Papal election: one wire article is dated, its copies are not; their
+    // "Thursday" is the dated one's Thursday, and the report says so.
+    let thursday = NaiveDate::from_ymd_opt(2025, 5, 8);
+    let r = report_dated(&[
+        (
+            "wire",
+            "On Thursday, he ascended to become Pope Leo XIV, the first American pontiff.",
+            thursday,
+        ),
+        (
+            "copy",
+            "The cardinals have elected a new pope, signaled to the world by white smoke from the chapel's chimney at 6:07 pm local time on Thursday.",
+            None,
+        ),
+    ]);
+    let copy = r.source("copy").unwrap();
+    assert_eq!((copy.published, copy.assumed_published), (None, thursday));
+    assert_eq!(r.source("wire").unwrap().assumed_published, None);
+    let f = r
+        .facts
+        .iter()
+        .find(|f| &*f.source == "copy" && f.text == "Thursday")
+        .expect("the copy's weekday");
+    assert_eq!(f.value.interval().map(|i| i.lo), thursday_interval_lo(&r));
+    assert!(together(&r, ("wire", "Thursday"), ("copy", "Thursday")));
+
+    // Museum heist: with no dated article at all, nothing is assumed.
+    let r = report_dated(&[
+        (
+            "a",
+            "Thieves broke into the museum on Sunday morning.",
+            None,
+        ),
+        ("b", "The museum was robbed on Sunday.", None),
+    ]);
+    assert!(r.sources.iter().all(|s| s.assumed_published.is_none()));
+}
+
+/// The wire's "Thursday" as a day number, to compare the copy's with.
+fn thursday_interval_lo(r: &Report) -> Option<f64> {
+    r.facts
+        .iter()
+        .find(|f| &*f.source == "wire" && f.text == "Thursday")
+        .and_then(|f| f.value.interval())
+        .map(|i| i.lo)
+}
+
+#[test]
+fn two_delegations_are_two_comparisons() {
+    // Trade summit: each side's lists share people, the two sides' lists
+    // share no one.
+    let r = report(&[
+        (
+            "a",
+            "The American delegation included Secretary of State Marco Rubio, Treasury Secretary Scott Bessent, and Commerce Secretary Howard Lutnick. The Chinese side was represented by Foreign Minister Wang Yi, Vice Premier He Lifeng, and Commerce Minister Wang Wentao.",
+        ),
+        (
+            "b",
+            "The US delegation included Treasury Secretary Scott Bessent, Secretary of State Marco Rubio, and Commerce Secretary Howard Lutnick. Xi's delegation included Foreign Minister Wang Yi, Commerce Minister Wang Wentao and Vice Premier He Lifeng.",
+        ),
+    ]);
+    assert_eq!(list_with(&r, "a", "Rubio"), list_with(&r, "b", "Rubio"));
+    assert_eq!(list_with(&r, "a", "Wang Yi"), list_with(&r, "b", "Wang Yi"));
+    assert_ne!(list_with(&r, "a", "Rubio"), list_with(&r, "a", "Wang Yi"));
+
+    // Alaska summit: a list naming both sides meets a list of one side.
+    let r = report(&[
+        (
+            "a",
+            "The meeting also included US Secretary of State Marco Rubio; Trump's special envoy to Russia, Steve Witkoff; Russian foreign policy aide Yury Ushakov; and Foreign Minister Sergei Lavrov.",
+        ),
+        (
+            "b",
+            "The White House announced that the planned one-on-one meeting would become a three-on-three with Trump accompanied by Secretary of State Marco Rubio and his special envoy for peace missions, Steve Witkoff.",
+        ),
+    ]);
+    assert_eq!(list_with(&r, "a", "Rubio"), list_with(&r, "b", "Rubio"));
+}
+
+/// The key of the comparison holding `source`'s list that names `name`.
+fn list_with(r: &Report, source: &str, name: &str) -> String {
+    let f = r
+        .facts
+        .iter()
+        .find(|f| &*f.source == source && f.kind == Kind::List && f.text.contains(name))
+        .unwrap_or_else(|| panic!("no list naming {name} in {source}"));
+    r.comparisons
+        .iter()
+        .find(|c| c.facts.contains(&f.id))
+        .map(|c| c.key.clone())
+        .expect("every fact is in a comparison")
 }

@@ -63,7 +63,7 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
     };
 
     // 2. Candidate pairs: units of one measure and different sources that
-    //    share a head, predicate, subject or rare context word.
+    //    share a head, predicate, subject, rare context word or day.
     let mut postings: BTreeMap<(usize, u32, u8), Vec<usize>> = BTreeMap::new();
     for (u, members) in units.iter().enumerate() {
         let mut keys: BTreeSet<(u32, u8)> = BTreeSet::new();
@@ -72,6 +72,7 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
             keys.extend(f.head.iter().map(|&w| (w, 0)));
             keys.extend(f.predicate.iter().map(|&w| (w, 1)));
             keys.extend(f.subject.iter().map(|&w| (w, 2)));
+            keys.extend(f.day.iter().map(|&w| (w, 4)));
             let mut ctx = f.context.clone();
             ctx.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             keys.extend(ctx.iter().take(CONTEXT_KEYS).map(|&(w, _)| (w, 3)));

@@ -14,6 +14,10 @@
 //!
 //! A pair whose places or holders differ scores at most just under
 //! [`STRONG`](super::STRONG): possibly the same figure, never a conflict.
+//! Two amounts [`APART`] times apart or more score nothing: outlets misstate
+//! a figure by a fifth or a half, not tenfold, so "almost 300 people"
+//! (evacuated from one port) and "over 900,000 people" (across a country)
+//! are figures of two things, however alike their sentences.
 
 use crate::fact::{Fact, Kind, Modality, Relation, Value};
 use std::collections::{BTreeMap, HashMap};
@@ -32,6 +36,8 @@ const LEAD: f64 = 0.10;
 const PREDICATE_OTHER: f64 = -0.30;
 const SOLE: f64 = 0.10;
 const VALUE_OVERLAP: f64 = 0.04;
+/// Amounts this many times apart are never one fact.
+pub const APART: f64 = 10.0;
 
 /// One figure's features, with words interned as numbers.
 #[derive(Clone, Debug, Default)]
@@ -53,6 +59,9 @@ pub struct Feature {
     pub lead: bool,
     /// The only figure of its measure in its article.
     pub sole: bool,
+    /// For a date, its first day: two outlets naming one day are worth
+    /// scoring even when their sentences share no word.
+    pub day: Option<u32>,
 }
 
 /// The features of every figure of a report, and the words behind them.
@@ -156,7 +165,12 @@ impl Features {
                     *x /= norm;
                 }
             }
+            let day = match &f.value {
+                Value::Dates { from, .. } => Some(words.id(&format!("day:{from}"))),
+                _ => None,
+            };
             of.push(Some(Feature {
+                day,
                 measure,
                 source: sources[&*f.source],
                 head,
@@ -209,6 +223,9 @@ fn pair_with(
     fb: &Fact,
     matched: &mut impl FnMut(Matched),
 ) -> f64 {
+    if far_apart(&fa.value, &fb.value) {
+        return 0.0;
+    }
     let mut s = 0.0;
     let (x, y) = (a.head.first(), b.head.first());
     if let Some(&h) = x.filter(|&x| Some(x) == y) {
@@ -300,6 +317,23 @@ fn pair_with(
         s = s.min(super::STRONG - 0.01);
     }
     s.clamp(0.0, 1.0)
+}
+
+/// Whether two amounts are [`APART`] times apart or more: the larger's low
+/// end over the smaller's high end. Dates and clock times are positions,
+/// not amounts, and are never apart in this sense.
+fn far_apart(a: &Value, b: &Value) -> bool {
+    let amount = |v: &Value| match v {
+        Value::Quantity { interval, .. }
+        | Value::Money { interval, .. }
+        | Value::Percent { interval, .. } => Some(*interval),
+        _ => None,
+    };
+    let (Some(x), Some(y)) = (amount(a), amount(b)) else {
+        return false;
+    };
+    let (small, big) = if x.hi <= y.lo { (x, y) } else { (y, x) };
+    small.hi > 0.0 && small.hi <= big.lo && big.lo / small.hi >= APART
 }
 
 /// A feature two figures shared, for the comparison's `alignment`.

@@ -140,6 +140,27 @@ pub fn clean(source: Source, rules: &Rules) -> Document {
     doc
 }
 
+/// How far apart the dated articles of one story may be for their date to
+/// stand for the undated ones.
+const STORY_SPAN_DAYS: i64 = 3;
+
+/// The date an undated article of this story is assumed to be published on:
+/// the (lower) median publication date of the dated ones, when there are
+/// any and they lie within [`STORY_SPAN_DAYS`] of each other. Outlets
+/// telling one event write within days of each other, so "on Thursday" in
+/// an undated copy is the Thursday the dated ones mean, and is compared with
+/// their dates instead of only with other undated weekdays. `None` when no
+/// article needs it or nothing can be assumed.
+pub fn story_date(docs: &[Document]) -> Option<NaiveDate> {
+    if docs.iter().all(|d| d.published.is_some()) {
+        return None;
+    }
+    let mut dates: Vec<NaiveDate> = docs.iter().filter_map(|d| d.published).collect();
+    dates.sort_unstable();
+    let (first, last) = (*dates.first()?, *dates.last()?);
+    ((last - first).num_days() <= STORY_SPAN_DAYS).then(|| dates[(dates.len() - 1) / 2])
+}
+
 /// Lines of the body minus the cut regions, trimmed, non-empty.
 fn kept_paragraphs(text: &str, body_start: usize, cut: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();

@@ -1,6 +1,7 @@
 //! Comparison of lists.
 //!
-//! Participant lists of all outlets form one comparison: `agree` when every
+//! Participant lists that share a person form one comparison (two
+//! delegations named by no list together stay apart): `agree` when every
 //! outlet names the same people, `compatible` when they name different
 //! subsets (leaving someone out contradicts nobody), `conflict` only when
 //! one outlet puts a person on one side and another on a different side.
@@ -26,8 +27,50 @@ pub fn compare(facts: &[&Fact]) -> Vec<Comparison> {
         )
     });
     let mut out: Vec<Comparison> = counted.iter().map(|f| self_check(f)).collect();
-    if !participants.is_empty() {
-        out.push(compare_participants(&participants));
+    for group in groups(&participants) {
+        out.push(compare_participants(&group));
+    }
+    out
+}
+
+/// Participant lists joined by the people they share: one delegation's
+/// lists in one comparison, another delegation's (no one in common) in
+/// another. In the order of each group's first list.
+fn groups<'a>(lists: &[&'a Fact]) -> Vec<Vec<&'a Fact>> {
+    let resolve = resolver(lists);
+    let mut root: Vec<usize> = (0..lists.len()).collect();
+    fn find(root: &mut [usize], mut i: usize) -> usize {
+        while root[i] != i {
+            root[i] = root[root[i]];
+            i = root[i];
+        }
+        i
+    }
+    let mut first_with: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, f) in lists.iter().enumerate() {
+        for m in members_of(f) {
+            let k = resolve(&m.key);
+            match first_with.get(&k) {
+                Some(&j) => {
+                    let (a, b) = (find(&mut root, i), find(&mut root, j));
+                    root[a.max(b)] = a.min(b);
+                }
+                None => {
+                    first_with.insert(k, i);
+                }
+            }
+        }
+    }
+    let mut out: Vec<Vec<&Fact>> = Vec::new();
+    let mut slot: BTreeMap<usize, usize> = BTreeMap::new();
+    for (i, f) in lists.iter().enumerate() {
+        let r = find(&mut root, i);
+        let n = out.len();
+        let at = *slot.entry(r).or_insert(n);
+        if at == n {
+            out.push(Vec::new());
+        }
+        out[at].push(*f);
     }
     out
 }

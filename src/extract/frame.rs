@@ -73,6 +73,9 @@ const KNOWN_HEAD_REACH: f32 = 9.0;
 const NAME_REACH: f32 = 14.0;
 /// Names farther than this are not whose figure it is.
 const HOLDER_REACH: f32 = 6.0;
+/// Prepositions that open a sentence's leading phrase ("In just seven
+/// minutes, …", "After 43 days, …").
+const OPENING_PREPOSITIONS: [&str; 7] = ["in", "within", "after", "for", "during", "over", "at"];
 /// Sentences of an article that make its lead.
 const LEAD_SENTENCES: usize = 3;
 
@@ -238,6 +241,26 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
     verbs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     for (_, i) in verbs.into_iter().take(2) {
         push(&mut frame.predicate, lex.predicate_key(&words[i].stem));
+    }
+    // A figure in a phrase that opens the sentence is about the main
+    // clause's verb, however far after it that stands ("In the space of
+    // just seven minutes, in the bright daylight of Sunday morning, four
+    // suspects stole …").
+    let opens = from == s.start
+        && words
+            .first()
+            .is_some_and(|w| OPENING_PREPOSITIONS.contains(&w.lower.as_str()));
+    if frame.predicate.is_empty() && opens {
+        let main = (last + 1..words.len()).find(|&i| {
+            let w = &words[i];
+            w.class == Class::Content
+                && !w.cap
+                && dist(w) <= REACH
+                && (is_verb(w, lex) || lex.is_event(&w.stem))
+        });
+        if let Some(i) = main {
+            push(&mut frame.predicate, lex.predicate_key(&words[i].stem));
+        }
     }
 
     // Names: a run of capitalised words after a place word is a place;
@@ -444,6 +467,24 @@ mod tests {
         );
         fact.frame = None;
         read(&doc, &rules.lexicon, &fact)
+    }
+
+    #[test]
+    fn a_figure_in_an_opening_phrase_takes_the_main_verb() {
+        // A museum heist and a government shutdown: the verb stands past
+        // a second phrase or the figure's own noun.
+        let f = frame_of_kind(
+            "In the space of just seven minutes, in the bright daylight of Sunday morning, four suspects stole nine pieces of France's crown jewels from the Louvre.",
+            "just seven minutes",
+            Kind::Duration,
+        );
+        assert!(f.predicate.contains(&"+steal".to_string()), "{f:?}");
+        let f = frame_of_kind(
+            "After 43 days of closure and weeks of bitter argument in both chambers, the House finally voted to reopen the government.",
+            "43 days",
+            Kind::Duration,
+        );
+        assert!(!f.predicate.is_empty(), "{f:?}");
     }
 
     #[test]

@@ -344,7 +344,7 @@ fn sources(report: &Report) -> Markup {
                             tr {
                                 th scope="row" { a href=(format!("#article-{}", s.id)) { (s.id) } }
                                 td { (s.outlet) }
-                                td.nowrap { @match s.published { Some(d) => (d.to_string()), None => "unknown" } }
+                                td.nowrap { @match (s.published, s.assumed_published) { (Some(d), _) => (d.to_string()), (None, Some(d)) => { "unknown; read as of " (d.to_string()) }, (None, None) => "unknown" } }
                                 td { (standing(report, &s.id)) }
                             }
                         }

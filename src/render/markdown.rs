@@ -87,9 +87,12 @@ pub fn render(report: &Report, title: &str) -> String {
             "| {} | {} | {} | {} |\n",
             md_cell(&s.id),
             md_cell(&s.outlet),
-            s.published
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "unknown (relative dates compared only with each other)".into()),
+            match (s.published, s.assumed_published) {
+                (Some(d), _) => d.to_string(),
+                (None, Some(d)) =>
+                    format!("unknown; relative dates read as of {d}, the story's date"),
+                (None, None) => "unknown (relative dates compared only with each other)".into(),
+            },
             md_cell(&s.path)
         ));
     }
