@@ -59,8 +59,9 @@ pub struct Feature {
     pub lead: bool,
     /// The only figure of its measure in its article.
     pub sole: bool,
-    /// For a date, its first day: two outlets naming one day are worth
-    /// scoring even when their sentences share no word.
+    /// For a date, its first day (or its undated weekday or month): two
+    /// outlets naming one day are worth scoring even when their sentences
+    /// share no word.
     pub day: Option<u32>,
 }
 
@@ -167,6 +168,10 @@ impl Features {
             }
             let day = match &f.value {
                 Value::Dates { from, .. } => Some(words.id(&format!("day:{from}"))),
+                // An undated weekday or month: "Sunday" in every article.
+                Value::Quantity { interval, unit, .. } if f.kind == Kind::Date => {
+                    Some(words.id(&format!("day:{unit}:{}", interval.lo)))
+                }
                 _ => None,
             };
             of.push(Some(Feature {
