@@ -327,8 +327,11 @@ fn minutes(caps: &Captures, i: &str) -> Option<(i64, bool)> {
             get("mc")?.parse::<i64>().ok()?,
             None,
         )
+    } else if let Some(h) = get("hd") {
+        // "3 in the morning": the part of the day says which half.
+        (hour_of(h)?, 0, None)
     } else {
-        (get("hb")?.parse::<i64>().ok()?, 0, get("apb"))
+        (hour_of(get("hb")?)?, 0, get("apb"))
     };
     // "ten o'clock" says nothing of morning or evening.
     let ampm = ampm.filter(|a| !a.to_ascii_lowercase().starts_with('o'));
@@ -341,7 +344,7 @@ fn minutes(caps: &Captures, i: &str) -> Option<(i64, bool)> {
     // "8:30 in the evening".
     if ampm.is_none()
         && hour < 12
-        && caps.name("dayp").is_some_and(|d| {
+        && caps.name("dayp").or(caps.name("dayd")).is_some_and(|d| {
             let d = d.as_str().to_lowercase();
             d.ends_with("afternoon") || d.ends_with("evening") || d.ends_with("night")
         })
@@ -351,20 +354,88 @@ fn minutes(caps: &Captures, i: &str) -> Option<(i64, bool)> {
     (hour < 24 && minute < 60).then_some((hour * 60 + minute, ampm.is_some()))
 }
 
+const HOUR_WORDS: [&str; 12] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+];
+
+/// An hour as written: "7", "07", "seven".
+fn hour_of(h: &str) -> Option<i64> {
+    h.parse::<i64>().ok().or_else(|| {
+        HOUR_WORDS
+            .iter()
+            .position(|w| h.eq_ignore_ascii_case(w))
+            .map(|i| i as i64 + 1)
+    })
+}
+
 /// Words before "noon" or "midnight" that make it a time of day ("at
-/// midnight"), not a name ("the midnight deadline").
+/// midnight"), not a name ("the midnight deadline"); also before a bare
+/// hour with a part of the day ("at 3 in the morning", not "killed five in
+/// the morning raid").
 const BEFORE_NAMED: [&str; 10] = [
     "at", "by", "before", "after", "until", "till", "around", "about", "past", "from",
 ];
 
+/// Minutes a relative time moves its hour: "half past" +30, "a quarter
+/// to" −15, "20 minutes past" +20. `None` where the words are likelier a
+/// range ("from 5 to 10 years") than a time.
+fn relative_minutes(caps: &Captures) -> Option<i64> {
+    let rel = caps.name("rel")?.as_str().to_lowercase();
+    let to = caps.name("dir")?.as_str().eq_ignore_ascii_case("to");
+    let n = match rel.trim_start_matches("a ").trim() {
+        "quarter" => 15,
+        "half" if !to => 30,
+        "half" => return None,
+        "five" => 5,
+        "ten" => 10,
+        "twenty" => 20,
+        "twenty-five" => 25,
+        d => {
+            let n = d.parse::<i64>().ok()?;
+            // "5 to 10", "10 past 12 months": digits need "minutes" or a.m./p.m.
+            if caps.name("mins").is_none() && caps.name("apb1").is_none() {
+                return None;
+            }
+            n
+        }
+    };
+    if !(1..60).contains(&n) {
+        return None;
+    }
+    // "ten to six" is a time, "ten to 15" a range: a word count wants a word hour.
+    if rel.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+        && !matches!(rel.trim_start_matches("a ").trim(), "quarter" | "half")
+        && caps.name("mins").is_none()
+        && caps.name("apb1").is_none()
+        && caps
+            .name("hb1")
+            .is_some_and(|h| h.as_str().starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    Some(if to { -n } else { n })
+}
+
 fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
-    if caps.name("named1").is_some() {
+    let relative = caps.name("rel").is_some();
+    if (caps.name("named1").is_some() && !relative) || caps.name("hd1").is_some() {
         let prev = ctx.before().split_whitespace().next_back().unwrap_or("");
         if !BEFORE_NAMED.contains(&prev.to_lowercase().as_str()) {
             return None;
         }
     }
+    // "one am" is seldom a time: a word hour wants "a.m." with its dots.
+    if let (Some(h), Some(ap)) = (caps.name("hb1"), caps.name("apb1"))
+        && !h.as_str().starts_with(|c: char| c.is_ascii_digit())
+        && ap.as_str().eq_ignore_ascii_case("am")
+    {
+        return None;
+    }
     let (mut start, start_ap) = minutes(caps, "1")?;
+    if relative {
+        start = (start + relative_minutes(caps)?).rem_euclid(DAY);
+    }
     let (mut lo, mut hi, hedge) = match caps.name("h2").or(caps.name("hb2")) {
         Some(_) => {
             let (mut end, end_ap) = minutes(caps, "2")?;
