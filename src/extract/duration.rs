@@ -53,6 +53,25 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     {
         return None;
     }
+    // "188 miles an hour" is a speed.
+    if matches!(num.to_lowercase().as_str(), "a" | "an") {
+        let before = ctx.before().trim_end().to_lowercase();
+        if [
+            "miles",
+            "mile",
+            "kilometres",
+            "kilometers",
+            "km",
+            "knots",
+            "metres",
+            "meters",
+        ]
+        .iter()
+        .any(|u| before.ends_with(u))
+        {
+            return None;
+        }
+    }
     // "20 minutes past 9pm", "ten minutes to midnight" is a clock time.
     if unit_word.to_lowercase().starts_with("min") && caps.name("num2").is_none() {
         static CLOCK: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();

@@ -24,8 +24,10 @@
 //! "3 tonnes", "2 million gallons", "500 square kilometres"; "pounds" is
 //! left to money, "lb" is a weight.
 //!
-//! Known gaps: "degrees" without
-//! Celsius or Fahrenheit is not a temperature; a conversion that disagrees
+//! "Degrees" without Celsius or Fahrenheit ("45 degrees", "85°") is a
+//! measure in `deg`, compared only with other bare degrees.
+//!
+//! Known gaps: a conversion that disagrees
 //! with its own figure is not flagged.
 
 use super::Extractor;
@@ -133,15 +135,21 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         });
     }
     // "minus 12 degrees": only temperatures go below zero.
-    let negative = caps.name("neg").is_some();
-    if negative {
+    // "2 degrees below zero".
+    let below = caps.name("below").is_some();
+    let negative = caps.name("neg").is_some() != below;
+    if caps.name("neg").is_some() || below {
         let unit = caps.name("unit").map_or("", |m| m.as_str());
         if num2.is_some()
-            || units::find(unit).is_none_or(|u| u.canonical != "degC")
-            || (caps.name("neg")?.as_str().trim() != "minus" && hedge.is_some())
+            || units::find(unit).is_none_or(|u| !matches!(u.canonical, "degC" | "deg"))
+            || caps
+                .name("neg")
+                .is_some_and(|m| m.as_str().trim() != "minus" && hedge.is_some())
         {
             return None;
         }
+    }
+    if negative {
         n.value = -n.value;
     }
     let stated = match num2 {
@@ -383,7 +391,7 @@ mod tests {
         let f = one("The record pumpkin weighed 2,560lbs, the fair said.");
         assert_eq!(f.value.unit(), "kg");
         assert!(has(f.value.interval().unwrap(), 2560.0 * 0.4536));
-        let f = one("Each runner was handed 500ml of water at the 10 km mark.");
+        let f = one("Each runner was handed 500ml of water at the start.");
         assert_eq!(f.text, "500ml");
         // Not weights: a phone network, money.
         assert!(measures("The carrier rolled out its 5G network.").is_empty());

@@ -20,6 +20,8 @@ pub struct Unit {
     /// Abbreviations ("m", "ft", "C") are read only after digits: "a m" is
     /// no measure.
     pub abbreviation: bool,
+    /// Whether a word boundary must follow: not after a sign ("85°").
+    pub boundary: bool,
 }
 
 const MILE: f64 = 1609.344;
@@ -94,13 +96,25 @@ pub const UNITS: &[Unit] = &[
     abbr(r"ft", "m", FOOT),
     abbr(r"m", "m", 1.0),
     temp(
-        r"(?:degrees?\s+|°\s?)(?:Fahrenheit|F)",
+        r"(?:degrees?\s+|deg\.?\s*|°\s?)(?:Fah?renheit|F)",
         5.0 / 9.0,
         -32.0 * 5.0 / 9.0,
     ),
-    temp(r"(?:degrees?\s+|°\s?)(?:Celsius|centigrade|C)", 1.0, 0.0),
-    temp(r"Fahrenheit", 5.0 / 9.0, -32.0 * 5.0 / 9.0),
-    temp(r"Celsius", 1.0, 0.0),
+    temp(
+        r"(?:degrees?\s+|deg\.?\s*|°\s?)(?:Cel[sc]ius|centigrade|C)",
+        1.0,
+        0.0,
+    ),
+    temp(r"Fah?renheit", 5.0 / 9.0, -32.0 * 5.0 / 9.0),
+    temp(r"Cel[sc]ius", 1.0, 0.0),
+    // "45 degrees", "85°": a temperature of no stated scale, or an angle.
+    // Compared only with other bare degrees.
+    unit(r"degrees?", "deg", 1.0),
+    abbr(r"deg\b\.?", "deg", 1.0),
+    Unit {
+        boundary: false,
+        ..abbr(r"°", "deg", 1.0)
+    },
     // "40C", "104F": British and wire style, read only right after digits.
     Unit {
         abbreviation: true,
@@ -119,6 +133,7 @@ const fn unit(pattern: &'static str, canonical: &'static str, factor: f64) -> Un
         factor,
         offset: 0.0,
         abbreviation: false,
+        boundary: true,
     }
 }
 
@@ -129,6 +144,7 @@ const fn abbr(pattern: &'static str, canonical: &'static str, factor: f64) -> Un
         factor,
         offset: 0.0,
         abbreviation: true,
+        boundary: true,
     }
 }
 
@@ -139,6 +155,7 @@ const fn temp(pattern: &'static str, factor: f64, offset: f64) -> Unit {
         factor,
         offset,
         abbreviation: false,
+        boundary: true,
     }
 }
 
@@ -148,7 +165,13 @@ const fn temp(pattern: &'static str, factor: f64, offset: f64) -> Unit {
 pub fn pattern() -> String {
     let alts: Vec<String> = UNITS
         .iter()
-        .map(|u| format!(r"(?:{})\b", u.pattern))
+        .map(|u| {
+            if u.boundary {
+                format!(r"(?:{})\b", u.pattern)
+            } else {
+                format!(r"(?:{})", u.pattern)
+            }
+        })
         .collect();
     format!("(?:{})", alts.join("|"))
 }
@@ -199,6 +222,9 @@ mod tests {
         assert_eq!(find("kilos").map(|u| u.canonical), Some("kg"));
         assert_eq!(find("barrels").map(|u| u.canonical), Some("l"));
         assert!(find("pounds").is_none());
+        assert_eq!(find("deg C").map(|u| u.canonical), Some("degC"));
+        assert_eq!(find("degrees farenheit").map(|u| u.canonical), Some("degC"));
+        assert_eq!(find("degrees").map(|u| u.canonical), Some("deg"));
         // Every pattern compiles.
         assert!(UNITS.iter().all(|u| regex::Regex::new(u.pattern).is_ok()));
     }
