@@ -65,7 +65,7 @@ pub const UNITS: &[Unit] = &[
     unit(r"(?:square|sq\.?)\s+(?:met(?:re|er)s?)|m2|m²", "m2", 1.0),
     unit(r"(?:square|sq\.?)\s+(?:feet|foot|ft)", "m2", FOOT * FOOT),
     unit(r"hectares?", "m2", 1e4),
-    unit(r"acres?", "m2", 4046.856_422_4),
+    unit(r"acres?", "m2", 4_046.856_422_4),
     // Volumes, in litres.
     unit(r"cubic\s+met(?:re|er)s?|m3|m³", "l", 1000.0),
     unit(r"cubic\s+(?:feet|foot)", "l", FOOT * FOOT * FOOT * 1000.0),
