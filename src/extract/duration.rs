@@ -53,6 +53,38 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     {
         return None;
     }
+    // "188 miles an hour" is a speed.
+    if matches!(num.to_lowercase().as_str(), "a" | "an") {
+        let before = ctx.before().trim_end().to_lowercase();
+        if [
+            "miles",
+            "mile",
+            "kilometres",
+            "kilometers",
+            "km",
+            "knots",
+            "metres",
+            "meters",
+        ]
+        .iter()
+        .any(|u| before.ends_with(u))
+        {
+            return None;
+        }
+    }
+    // "20 minutes past 9pm", "ten minutes to midnight" is a clock time.
+    if unit_word.to_lowercase().starts_with("min") && caps.name("num2").is_none() {
+        static CLOCK: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let clock = CLOCK.get_or_init(|| {
+            regex::Regex::new(
+                r"^(?:past\s+(?:1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)(?:\b|[ap]\.?m\b)|to\s+(?:(?:1[0-2]|0?[1-9])\s?[ap]\.?m\b|noon\b|midnight\b|\w+\s+o['’]clock\b))",
+            )
+            .expect("clock pattern")
+        });
+        if clock.is_match(&ctx.next_lower(24)) {
+            return None;
+        }
+    }
     let n = numbers::parse(num)?;
     let (hedge, words) = hedge_of(caps, ctx);
     let interval = match (caps.name("num2"), caps.name("num3")) {

@@ -18,7 +18,12 @@
 //! Rules: `rules/money.toml`; currencies and rates:
 //! [`crate::normalise::currency`].
 //!
-//! Known gaps: bare "dollars" are US dollars; "$" of other dollar countries
+//! Cents and pence are hundredths of their currency ("50 cents" is 0.50
+//! USD, "197 pence" 1.97 GBP); a symbol after the figure ("20€", "10 $")
+//! and ranges before a currency word ("10-20 dollars", "between 1.1 and
+//! 1.3 dollars") are read too.
+//!
+//! Known gaps: bare "dollars" and "cents" are US dollars; "$" of other dollar countries
 //! is read as USD unless written "A$", "C$", "HK$", "S$"; currencies outside
 //! the table (pesos, naira) are not read; "half a million dollars".
 
@@ -60,23 +65,53 @@ fn amount(num: &str, scale: Option<&str>) -> Option<Number> {
 }
 
 fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
-    let code = currency::code_of(caps.name("cur")?.as_str())?;
+    let cur = caps.name("cur")?.as_str();
+    let code = currency::code_of(cur)?;
     let num = caps.name("num")?.as_str();
-    if matches!(num.to_lowercase().as_str(), "a" | "an" | "one" | "half") {
+    // "a pound of apples", "the one won": only dollars, euros and cents
+    // are money after "a" or "one".
+    let cur_lower = cur.to_lowercase();
+    let plain = matches!(
+        cur_lower.as_str(),
+        "dollar" | "dollars" | "euro" | "euros" | "cent" | "cents" | "penny" | "pence"
+    );
+    if matches!(num.to_lowercase().as_str(), "a" | "an" | "one" | "half")
+        && !(plain && num.to_lowercase() != "half")
+    {
+        return None;
+    }
+    // "In 2024 €5bn …": a symbol after a figure that another figure follows
+    // is that figure's, not this one's.
+    if cur.chars().all(|c| !c.is_alphanumeric())
+        && caps.get(0)?.as_str().ends_with(cur)
+        && ctx
+            .next_lower(3)
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    // "a 200-pound man" is a weight.
+    if code == "GBP" && caps.get(0)?.as_str().to_lowercase().contains("-pound") {
         return None;
     }
     let scale = caps.name("scale").map(|m| m.as_str());
-    let n = amount(num, scale)?;
+    let mut n = amount(num, scale)?;
+    let part = currency::fraction_of(cur);
+    n.value *= part;
+    n.step *= part;
+    n.vague = n.vague.map(|v| v.scale(part));
     let (hedge, words) = hedge_of(caps, ctx);
     let stated = match caps.name("num2") {
         Some(m) => {
             let scale2 = caps.name("scale2").map(|m| m.as_str());
-            let hi = amount(m.as_str(), scale2)?;
+            let mut hi = amount(m.as_str(), scale2)?;
+            hi.value *= part;
             // "$5-10 million": the low end takes the high end's scale.
             let bare = |s: &str| s.split_whitespace().count() == 1;
             let lo = if scale.is_none() && bare(num) && (!bare(m.as_str()) || scale2.is_some()) {
                 let head = m.as_str().split_whitespace().next().unwrap_or("");
-                let k = hi.value / amount(head, scale2)?.value.max(f64::MIN_POSITIVE)
+                let k = hi.value / part / amount(head, scale2)?.value.max(f64::MIN_POSITIVE)
                     * scale2.and_then(currency::scale_of).unwrap_or(1.0);
                 n.value * k
             } else {
@@ -352,6 +387,28 @@ mod tests {
                 "The project will cost between $40 million and $50 million.",
                 "between $40 million and $50 million",
             ),
+            // Small change: a tax, a fare, a share price.
+            ("The tax adds 12 cents to a gallon of fuel.", "12 cents"),
+            ("Shares closed at 197 pence in London.", "197 pence"),
+            ("The council's 50-cent fare will rise in June.", "50-cent"),
+            ("A loaf now costs one dollar more.", "one dollar"),
+            ("Tickets cost 20€ at the gate.", "20€"),
+            (
+                "The airline paid 2.5 million US dollars in damages.",
+                "2.5 million US dollars",
+            ),
+            (
+                "Reconstruction will cost 10-20 billion dollars, the World Bank said.",
+                "10-20 billion dollars",
+            ),
+            (
+                "The club will pay between 40 and 50 million euros for the striker.",
+                "between 40 and 50 million euros",
+            ),
+            (
+                "Israel fined the firm 3 million shekels.",
+                "3 million shekels",
+            ),
         ];
         for (sentence, want) in cases {
             let f = one(sentence, "2025-08-16");
@@ -409,5 +466,20 @@ mod tests {
     fn not_money() {
         assert!(facts("A pound of apples costs more than it did.", "2025-08-16").is_empty());
         assert!(facts("Brazil won 3-1 on Sunday.", "2025-08-16").is_empty());
+        assert!(facts("The one won by Spain was closer.", "2025-08-16").is_empty());
+        assert!(facts("Rangers said the 300-pound bear was moved.", "2025-08-16").is_empty());
+        assert!(facts("He ate a pound of cherries.", "2025-08-16").is_empty());
+    }
+
+    #[test]
+    fn cents_are_hundredths() {
+        let f = one("The tax adds 12 cents to a gallon of fuel.", "");
+        let Value::Money { amount, .. } = f.value else {
+            panic!()
+        };
+        assert!(
+            amount.lo <= 0.12 && 0.12 <= amount.hi && amount.hi < 0.2,
+            "{amount:?}"
+        );
     }
 }

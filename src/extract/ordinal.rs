@@ -11,7 +11,13 @@
 //! the age rules first), dates ("21st of May", "May 21st": the `skip`
 //! list of `rules/ordinal.toml`).
 //!
-//! Known gaps: only nouns of the rule's list are ordered; "Leo XIV" (Roman
+//! An ordinal that can be no other word ("21st", "twenty-first",
+//! "hundredth") is read anywhere, ordering the next lower-case word if one
+//! follows ("the 101st birthday"); a "-second" compound before a noun is a
+//! duration ("a thirty-second clip").
+//!
+//! Known gaps: a plain "third" or "fifth" is read only before a listed noun
+//! or after a determiner; "Leo XIV" (Roman
 //! numerals) and "No. 2" are not read; "the fourth ballot" and "the fourth
 //! round of voting" get different subjects.
 
@@ -76,9 +82,29 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         return None;
     }
     // "finished third", "in fourth place": a placing.
+    let bare = caps.name("bare").is_some();
+    if bare {
+        let word = ord.chars().all(|c| c.is_ascii_alphabetic());
+        match (caps.name("tens").is_some(), word) {
+            // "twenty-1st".
+            (true, false) => return None,
+            // "first", "third": too often no position; the rules above read them.
+            (false, true) if n < 100 => return None,
+            // "a thirty-second clip" is a duration.
+            (true, true) if ord.eq_ignore_ascii_case("second") && caps.name("next").is_some() => {
+                return None;
+            }
+            _ => {}
+        }
+    }
     let noun = match caps.name("noun") {
         Some(m) => m.as_str().to_lowercase(),
         None if caps.name("place").is_some() => "place".to_string(),
+        None if bare => caps
+            .name("next")
+            .map(|m| m.as_str().to_lowercase())
+            .filter(|w| !NOT_ORDERED.contains(&w.as_str()))
+            .unwrap_or_default(),
         None => return None,
     };
     // Any noun: not idioms, function words, adjectives or units of time
@@ -104,7 +130,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
             noun: None,
         },
         hedge: None,
-        subject: Some((subject, noun)),
+        subject: (!noun.is_empty()).then_some((subject, noun)),
     })
 }
 

@@ -19,6 +19,17 @@ const TABLE: &str = include_str!("../../data/ecb-rates.csv");
 pub const NAMES: &[(&str, &str)] = &[
     ("us$", "USD"),
     ("usd", "USD"),
+    ("us dollars", "USD"),
+    ("us dollar", "USD"),
+    ("u.s. dollars", "USD"),
+    ("u.s. dollar", "USD"),
+    ("bucks", "USD"),
+    // Hundredths: the amount is read ×0.01 (see `fraction_of`).
+    ("¢", "USD"),
+    ("cent", "USD"),
+    ("cents", "USD"),
+    ("pence", "GBP"),
+    ("penny", "GBP"),
     ("$", "USD"),
     ("dollar", "USD"),
     ("dollars", "USD"),
@@ -78,7 +89,56 @@ pub const NAMES: &[(&str, &str)] = &[
     ("pln", "PLN"),
     ("s$", "SGD"),
     ("sgd", "SGD"),
+    ("singapore dollars", "SGD"),
+    ("new zealand dollars", "NZD"),
+    ("nz$", "NZD"),
+    ("nzd", "NZD"),
+    ("australian dollar", "AUD"),
+    ("canadian dollar", "CAD"),
+    ("swiss franc", "CHF"),
+    ("francs", "CHF"),
+    ("chinese yuan", "CNY"),
+    ("japanese yen", "JPY"),
+    ("indian rupees", "INR"),
+    ("turkish lira", "TRY"),
+    ("mexican pesos", "MXN"),
+    ("shekels", "ILS"),
+    ("shekel", "ILS"),
+    ("ils", "ILS"),
+    ("riyals", "SAR"),
+    ("saudi riyals", "SAR"),
+    ("qatari riyals", "QAR"),
+    ("dirhams", "AED"),
+    ("aed", "AED"),
+    ("naira", "NGN"),
+    ("ngn", "NGN"),
+    ("rupiah", "IDR"),
+    ("idr", "IDR"),
+    ("baht", "THB"),
+    ("thb", "THB"),
+    ("ringgit", "MYR"),
+    ("myr", "MYR"),
+    ("hryvnias", "UAH"),
+    ("hryvnia", "UAH"),
+    ("uah", "UAH"),
+    ("krona", "SEK"),
+    ("kronor", "SEK"),
+    ("czk", "CZK"),
+    ("huf", "HUF"),
+    ("forints", "HUF"),
+    ("bitcoin", "BTC"),
+    ("bitcoins", "BTC"),
+    ("btc", "BTC"),
 ];
+
+/// The share of its currency's unit one written unit is: "cents" and
+/// "pence" are hundredths, everything else whole.
+pub fn fraction_of(written: &str) -> f64 {
+    match written.trim().to_lowercase().as_str() {
+        "¢" | "cent" | "cents" | "pence" | "penny" => 0.01,
+        _ => 1.0,
+    }
+}
 
 /// The ISO code of a currency as written ("euros" → `EUR`, "$" → `USD`).
 pub fn code_of(written: &str) -> Option<&'static str> {
@@ -98,7 +158,7 @@ pub fn pre_pattern() -> String {
         .iter()
         .map(|(n, _)| *n)
         .filter(|n| {
-            !n.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
+            (!n.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') && !n.contains(' '))
                 || is_code(n)
                 || n.starts_with("rs")
         })
@@ -115,7 +175,11 @@ pub fn word_pattern() -> String {
     let mut forms: Vec<&str> = NAMES
         .iter()
         .map(|(n, _)| *n)
-        .filter(|n| n.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') && *n != "rs")
+        .filter(|n| {
+            n.chars()
+                .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '.')
+                && !n.starts_with("rs")
+        })
         .collect();
     forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     let alts: Vec<String> = forms.iter().map(|f| alternative(f)).collect();
@@ -229,6 +293,11 @@ mod tests {
         assert_eq!(code_of("Rs"), Some("INR"));
         assert_eq!(code_of("Pounds  Sterling"), Some("GBP"));
         assert_eq!(code_of("doubloons"), None);
+        assert_eq!(code_of("U.S.  dollars"), Some("USD"));
+        assert_eq!(code_of("cents"), Some("USD"));
+        assert_eq!(fraction_of("Pence"), 0.01);
+        assert_eq!(fraction_of("dollars"), 1.0);
+        assert!(!pre_pattern().contains("dollars"));
     }
 
     #[test]

@@ -140,6 +140,8 @@ pub fn number_pattern() -> String {
         concat!(
             // Every form starts at a word boundary: "ten" is not in "often".
             r"\b(?:",
+            // a lone simple fraction: 1/2, 3/4 (not 9/11 or 24/7)
+            r"[1-7]/[2348]\b|",
             // digits with optional fraction and scale word: 1,000 | 3.5 | 3½ | 3-1/2 | 1.5 million
             r"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s?[{vulgar}]|-\d/\d{{1,2}}\b|\s\d/\d{{1,2}}\b)?(?:\s+{scale}s?\b)?{and_frac}?",
             // half a million, a half million
@@ -233,6 +235,16 @@ fn parse_any(text: &str) -> Option<Number> {
         if let Some(k) = scale_word(rest) {
             return Some(Number::exact(0.5 * k, 0.1 * k));
         }
+    }
+    // "1/2", "3/4": a lone simple fraction.
+    if let Some((a, b)) = t.split_once('/')
+        && let (Ok(a), Ok(b)) = (a.parse::<u8>(), b.parse::<u8>())
+        && (1..b).contains(&a)
+        && matches!(b, 2 | 3 | 4 | 8)
+    {
+        // Exact as written: "1/2 mile" is half a mile, not "about 0 to 1".
+        let b = f64::from(b);
+        return Some(Number::exact(f64::from(a) / b, 0.01));
     }
     if t.starts_with(|c: char| c.is_ascii_digit()) || VULGAR.iter().any(|v| t.starts_with(v.0)) {
         return parse_digits(&t).and_then(finite);
@@ -394,7 +406,12 @@ fn parse_words(t: &str) -> Option<Number> {
             i += 1;
             continue;
         }
-        if w == "a" || w == "an" {
+        if (w == "a" || w == "an")
+            && i == 0
+            && words.get(1).is_some_and(|n| small_word(n).is_some())
+        {
+            // "a three-foot wall": the article, not one.
+        } else if w == "a" || w == "an" {
             current += 1.0;
             seen = true;
         } else if let Some(k) = scale_word(w) {
@@ -461,6 +478,11 @@ mod tests {
         assert_eq!(value("an"), 1.0);
         assert_eq!(value("one-fifth"), 0.2); // Reuters: "one-fifth of Ukraine"
         assert_eq!(value("half"), 0.5);
+        assert_eq!(value("1/2"), 0.5);
+        assert_eq!(value("3/4"), 0.75);
+        assert_eq!(value("a three"), 3.0);
+        assert_eq!(value("a hundred"), 100.0);
+        assert!(parse("9/11").is_none());
     }
 
     #[test]

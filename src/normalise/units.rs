@@ -1,7 +1,9 @@
 //! Units of measure as news prints them, each with its dimension's
 //! canonical unit and the factor (and, for temperatures, the offset) that
 //! converts to it: "130 km" and "81 miles" both become metres, "185 mph"
-//! and "150 miles per hour" metres per second, "2,700°F" degrees Celsius.
+//! and "150 miles per hour" metres per second, "2,700°F" degrees Celsius,
+//! "3 tonnes" and "6,600 lbs" kilograms, "2 gallons" litres, "45 acres"
+//! square metres.
 //!
 //! The table is small and closed, so it lives here rather than in a crate:
 //! unit libraries (`uom`, rink's table) convert between units but do not
@@ -18,10 +20,17 @@ pub struct Unit {
     /// Abbreviations ("m", "ft", "C") are read only after digits: "a m" is
     /// no measure.
     pub abbreviation: bool,
+    /// Whether a word boundary must follow: not after a sign ("85°").
+    pub boundary: bool,
 }
 
 const MILE: f64 = 1609.344;
 const FOOT: f64 = 0.3048;
+const GALLON: f64 = 3.785_411_784;
+const POUND: f64 = 0.453_592_37;
+const OUNCE: f64 = 0.028_349_523_125;
+/// "Tons" unqualified: the US short ton; "tonnes" and "metric tons" are 1,000 kg.
+const SHORT_TON: f64 = 907.184_74;
 
 /// Longest spellings first, so "miles per hour" wins over "miles".
 pub const UNITS: &[Unit] = &[
@@ -46,6 +55,40 @@ pub const UNITS: &[Unit] = &[
     unit(r"feet|foot", "m", FOOT),
     unit(r"inch(?:es)?", "m", 0.0254),
     unit(r"yards?", "m", 0.9144),
+    // Areas before lengths, so "square kilometres" is not "kilometres".
+    unit(
+        r"(?:square|sq\.?)\s+(?:kilomet(?:re|er)s?|km)|km2|km²",
+        "m2",
+        1e6,
+    ),
+    unit(r"(?:square|sq\.?)\s+miles?|sq\.?\s+mi", "m2", MILE * MILE),
+    unit(r"(?:square|sq\.?)\s+(?:met(?:re|er)s?)|m2|m²", "m2", 1.0),
+    unit(r"(?:square|sq\.?)\s+(?:feet|foot|ft)", "m2", FOOT * FOOT),
+    unit(r"hectares?", "m2", 1e4),
+    unit(r"acres?", "m2", 4_046.856_422_4),
+    // Volumes, in litres.
+    unit(r"cubic\s+met(?:re|er)s?|m3|m³", "l", 1000.0),
+    unit(r"cubic\s+(?:feet|foot)", "l", FOOT * FOOT * FOOT * 1000.0),
+    unit(r"millilit(?:re|er)s?", "l", 0.001),
+    unit(r"lit(?:re|er)s?", "l", 1.0),
+    unit(r"gallons?", "l", GALLON),
+    unit(r"barrels?", "l", 158.987_294_928),
+    abbr(r"mls?", "l", 0.001),
+    abbr(r"(?-i:l)", "l", 1.0),
+    abbr(r"gal", "l", GALLON),
+    // Weights, in kilograms. "Pounds" is left to money; "lb" is a weight.
+    unit(r"metric\s+tons?|tonnes?", "kg", 1000.0),
+    unit(r"tons?", "kg", SHORT_TON),
+    unit(r"kilo(?:gram(?:me)?s?|s)?", "kg", 1.0),
+    unit(r"milligram(?:me)?s?", "kg", 1e-6),
+    unit(r"microgram(?:me)?s?", "kg", 1e-9),
+    unit(r"gram(?:me)?s?", "kg", 0.001),
+    unit(r"ounces?", "kg", OUNCE),
+    abbr(r"kgs?", "kg", 1.0),
+    abbr(r"mg", "kg", 1e-6),
+    abbr(r"(?-i:g)", "kg", 0.001),
+    abbr(r"lbs?", "kg", POUND),
+    abbr(r"oz", "kg", OUNCE),
     abbr(r"kms?", "m", 1000.0),
     abbr(r"cm", "m", 0.01),
     abbr(r"mm", "m", 0.001),
@@ -53,13 +96,25 @@ pub const UNITS: &[Unit] = &[
     abbr(r"ft", "m", FOOT),
     abbr(r"m", "m", 1.0),
     temp(
-        r"(?:degrees?\s+|°\s?)(?:Fahrenheit|F)",
+        r"(?:degrees?\s+|deg\.?\s*|°\s?)(?:Fah?renheit|F)",
         5.0 / 9.0,
         -32.0 * 5.0 / 9.0,
     ),
-    temp(r"(?:degrees?\s+|°\s?)(?:Celsius|centigrade|C)", 1.0, 0.0),
-    temp(r"Fahrenheit", 5.0 / 9.0, -32.0 * 5.0 / 9.0),
-    temp(r"Celsius", 1.0, 0.0),
+    temp(
+        r"(?:degrees?\s+|deg\.?\s*|°\s?)(?:Cel[sc]ius|centigrade|C)",
+        1.0,
+        0.0,
+    ),
+    temp(r"Fah?renheit", 5.0 / 9.0, -32.0 * 5.0 / 9.0),
+    temp(r"Cel[sc]ius", 1.0, 0.0),
+    // "45 degrees", "85°": a temperature of no stated scale, or an angle.
+    // Compared only with other bare degrees.
+    unit(r"degrees?", "deg", 1.0),
+    abbr(r"deg\b\.?", "deg", 1.0),
+    Unit {
+        boundary: false,
+        ..abbr(r"°", "deg", 1.0)
+    },
     // "40C", "104F": British and wire style, read only right after digits.
     Unit {
         abbreviation: true,
@@ -78,6 +133,7 @@ const fn unit(pattern: &'static str, canonical: &'static str, factor: f64) -> Un
         factor,
         offset: 0.0,
         abbreviation: false,
+        boundary: true,
     }
 }
 
@@ -88,6 +144,7 @@ const fn abbr(pattern: &'static str, canonical: &'static str, factor: f64) -> Un
         factor,
         offset: 0.0,
         abbreviation: true,
+        boundary: true,
     }
 }
 
@@ -98,6 +155,7 @@ const fn temp(pattern: &'static str, factor: f64, offset: f64) -> Unit {
         factor,
         offset,
         abbreviation: false,
+        boundary: true,
     }
 }
 
@@ -107,7 +165,13 @@ const fn temp(pattern: &'static str, factor: f64, offset: f64) -> Unit {
 pub fn pattern() -> String {
     let alts: Vec<String> = UNITS
         .iter()
-        .map(|u| format!(r"(?:{})\b", u.pattern))
+        .map(|u| {
+            if u.boundary {
+                format!(r"(?:{})\b", u.pattern)
+            } else {
+                format!(r"(?:{})", u.pattern)
+            }
+        })
         .collect();
     format!("(?:{})", alts.join("|"))
 }
@@ -153,6 +217,14 @@ mod tests {
         assert_eq!(find("°F").map(|u| u.canonical), Some("degC"));
         assert_eq!(find("degrees Celsius").map(|u| u.canonical), Some("degC"));
         assert!(find("million").is_none());
+        assert_eq!(find("square kilometres").map(|u| u.canonical), Some("m2"));
+        assert_eq!(find("metric tons").map(|u| u.factor), Some(1000.0));
+        assert_eq!(find("kilos").map(|u| u.canonical), Some("kg"));
+        assert_eq!(find("barrels").map(|u| u.canonical), Some("l"));
+        assert!(find("pounds").is_none());
+        assert_eq!(find("deg C").map(|u| u.canonical), Some("degC"));
+        assert_eq!(find("degrees farenheit").map(|u| u.canonical), Some("degC"));
+        assert_eq!(find("degrees").map(|u| u.canonical), Some("deg"));
         // Every pattern compiles.
         assert!(UNITS.iter().all(|u| regex::Regex::new(u.pattern).is_ok()));
     }
