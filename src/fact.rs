@@ -808,6 +808,22 @@ pub struct Frame {
     pub lead: bool,
 }
 
+impl Frame {
+    /// Gives back the room its lists grew into: a long article holds
+    /// a frame for every figure.
+    pub fn shrink_to_fit(&mut self) {
+        for v in [
+            &mut self.head,
+            &mut self.predicate,
+            &mut self.place,
+            &mut self.holder,
+        ] {
+            v.shrink_to_fit();
+        }
+        self.context.shrink_to_fit();
+    }
+}
+
 /// A checkable fact of one source.
 #[derive(Clone, Debug, Serialize)]
 pub struct Fact {
