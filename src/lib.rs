@@ -116,8 +116,16 @@ pub fn run_noting_skipped(config: &Config) -> Result<(Report, Option<String>)> {
     };
     let loaded = ingest::load_with(&config.paths, &options)?;
     let note = loaded.skipped_note();
-    let docs = clean_all(loaded.sources, &rules);
-    Ok((analyse(&docs, &rules), note))
+    let mut docs = clean_all(loaded.sources, &rules);
+    let facts = extract_all(&docs, &rules);
+    // Only extraction reads the rules (compiled patterns and their match
+    // caches) and the documents' quote spans and person mentions: they go
+    // before alignment and comparison add their own working sets.
+    drop(rules);
+    for doc in &mut docs {
+        doc.mentions = Default::default();
+    }
+    Ok((report(facts, &docs), note))
 }
 
 /// Reads and cleans the articles under `paths`.
@@ -184,7 +192,11 @@ pub fn extract_all(docs: &[Document], rules: &Rules) -> Vec<Fact> {
 
 /// Extracts, compares and links the facts of `docs`.
 pub fn analyse(docs: &[Document], rules: &Rules) -> Report {
-    let facts = extract_all(docs, rules);
+    report(extract_all(docs, rules), docs)
+}
+
+/// Compares and links the `facts` extracted from `docs`.
+fn report(facts: Vec<Fact>, docs: &[Document]) -> Report {
     let lineage = compare::lineage::detect(docs);
     let clusters = align::align(&facts);
     let comparisons = compare::compare(&facts, &clusters, &lineage);
