@@ -146,7 +146,8 @@ pub enum Value {
     /// A direct quotation: the words as printed, the matching key, and
     /// whether it is speech at all (a backdrop's words are not).
     Quote {
-        words: String,
+        /// The quoted words, shared with the document's text.
+        words: Span,
         key: String,
         speech: bool,
     },
