@@ -84,8 +84,16 @@ fn is_numeric(kind: Kind) -> bool {
 /// article.
 pub fn extract(doc: &Document, rules: &Rules) -> Vec<Fact> {
     let mut claimed = Spans::default();
-    let mut parts: Vec<Vec<Fact>> = Vec::with_capacity(REGISTRY.len());
-    for ex in REGISTRY {
+    // Quotes, names and lists claim no text, so they run first: their
+    // working sets (a masked copy of the whole text, for quotes) come and
+    // go before the numeric kinds' facts pile up. Each extractor's facts
+    // keep its place in the registry's order.
+    let numeric_last = (0..REGISTRY.len())
+        .filter(|&i| !is_numeric(REGISTRY[i].kind()))
+        .chain((0..REGISTRY.len()).filter(|&i| is_numeric(REGISTRY[i].kind())));
+    let mut parts: Vec<Vec<Fact>> = (0..REGISTRY.len()).map(|_| Vec::new()).collect();
+    for i in numeric_last {
+        let ex = REGISTRY[i];
         let mut found = ex.extract(doc, rules);
         found.retain(|f| {
             if doc.is_cut(f.start) {
@@ -107,7 +115,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Vec<Fact> {
             }
         }
         found.shrink_to_fit();
-        parts.push(found);
+        parts[i] = found;
     }
     let (facts, rank) = join(parts);
     in_file_order(facts, &rank)
