@@ -146,7 +146,8 @@ pub enum Value {
     /// A direct quotation: the words as printed, the matching key, and
     /// whether it is speech at all (a backdrop's words are not).
     Quote {
-        words: String,
+        /// The quoted words, shared with the document's text.
+        words: Span,
         key: String,
         speech: bool,
     },
@@ -806,6 +807,22 @@ pub struct Frame {
     /// states its main event.
     #[serde(skip)]
     pub lead: bool,
+}
+
+impl Frame {
+    /// Gives back the room its lists grew into: a long article holds
+    /// a frame for every figure.
+    pub fn shrink_to_fit(&mut self) {
+        for v in [
+            &mut self.head,
+            &mut self.predicate,
+            &mut self.place,
+            &mut self.holder,
+        ] {
+            v.shrink_to_fit();
+        }
+        self.context.shrink_to_fit();
+    }
 }
 
 /// A checkable fact of one source.

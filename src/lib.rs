@@ -120,8 +120,17 @@ pub fn run_noting_skipped(config: &Config) -> Result<(Report, Option<String>)> {
     };
     let loaded = ingest::load_with(&config.paths, &options)?;
     let note = loaded.skipped_note();
-    let docs = clean_all(loaded.sources, &rules);
-    Ok((analyse(&docs, &rules), note))
+    let mut docs = clean_all(loaded.sources, &rules);
+    let assumed = clean::story_date(&docs);
+    let facts = extract_as_of(&mut docs, assumed, &rules);
+    // Only extraction reads the rules (compiled patterns and their match
+    // caches) and the documents' quote spans and person mentions: they go
+    // before alignment and comparison add their own working sets.
+    drop(rules);
+    for doc in &mut docs {
+        doc.mentions = Default::default();
+    }
+    Ok((report(facts, &docs, assumed), note))
 }
 
 /// Reads and cleans the articles under `paths`.
@@ -194,19 +203,32 @@ pub fn extract_all(docs: &[Document], rules: &Rules) -> Vec<Fact> {
 pub fn analyse(docs: &[Document], rules: &Rules) -> Report {
     let assumed = clean::story_date(docs);
     let facts = match assumed {
-        Some(date) => {
-            let dated: Vec<Document> = docs
-                .iter()
-                .map(|d| {
-                    let mut d = d.clone();
-                    d.published = d.published.or(Some(date));
-                    d
-                })
-                .collect();
-            extract_all(&dated, rules)
+        Some(_) => {
+            let mut dated = docs.to_vec();
+            extract_as_of(&mut dated, assumed, rules)
         }
         None => extract_all(docs, rules),
     };
+    report(facts, docs, assumed)
+}
+
+/// [`extract_all`], with undated `docs` read as published on `assumed`;
+/// their stated dates are put back before returning.
+fn extract_as_of(docs: &mut [Document], assumed: Option<NaiveDate>, rules: &Rules) -> Vec<Fact> {
+    let stated: Vec<Option<NaiveDate>> = docs.iter().map(|d| d.published).collect();
+    for d in docs.iter_mut() {
+        d.published = d.published.or(assumed);
+    }
+    let facts = extract_all(docs, rules);
+    for (d, published) in docs.iter_mut().zip(stated) {
+        d.published = published;
+    }
+    facts
+}
+
+/// Compares and links the `facts` extracted from `docs`; `assumed` is the
+/// story date undated articles were read as of.
+fn report(facts: Vec<Fact>, docs: &[Document], assumed: Option<NaiveDate>) -> Report {
     let lineage = compare::lineage::detect(docs);
     let clusters = align::align(&facts);
     let comparisons = compare::compare(&facts, &clusters, &lineage);

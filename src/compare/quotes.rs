@@ -45,7 +45,8 @@ pub enum Relation {
 /// One quote as the comparator sees it.
 struct Item<'a> {
     fact: &'a Fact,
-    words: Vec<String>,
+    /// The key's words, borrowed from the fact.
+    words: Vec<&'a str>,
     speech: bool,
 }
 
@@ -141,7 +142,7 @@ const PRONOUNS: &[&str] = &[
 /// only words left out and pronouns swapped; or the meaning words of `s`
 /// all stand in `l` but in another order (a translation reordering "partners
 /// and friends" / "friends and partners"), one in eight allowed missing.
-fn soft_difference(s: &[String], l: &[String], cs: &[String], cl: &[String]) -> bool {
+fn soft_difference(s: &[&str], l: &[&str], cs: &[&str], cl: &[&str]) -> bool {
     let ops = capture_diff_slices(Algorithm::Myers, s, l);
     let material = ops.iter().any(|op| match *op {
         DiffOp::Replace {
@@ -152,13 +153,13 @@ fn soft_difference(s: &[String], l: &[String], cs: &[String], cl: &[String]) -> 
         } => s[old_index..old_index + old_len]
             .iter()
             .chain(&l[new_index..new_index + new_len])
-            .any(|w| !PRONOUNS.contains(&w.as_str())),
+            .any(|w| !PRONOUNS.contains(w)),
         _ => false,
     });
     if !material {
         return true;
     }
-    let present: Vec<&String> = cs.iter().filter(|w| cl.contains(w)).collect();
+    let present: Vec<&&str> = cs.iter().filter(|w| cl.contains(w)).collect();
     let missing = cs.len() - present.len();
     let in_order = lcs(cs, cl);
     cs.len() >= 4 && missing * 8 <= cs.len() && in_order < present.len()
@@ -175,11 +176,11 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// The words of a key that carry meaning.
-fn content(words: &[String]) -> Vec<String> {
+fn content<'a>(words: &[&'a str]) -> Vec<&'a str> {
     words
         .iter()
-        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
-        .cloned()
+        .filter(|w| !FUNCTION_WORDS.contains(w))
+        .copied()
         .collect()
 }
 
@@ -188,7 +189,7 @@ const MAX_WORDS: usize = 400;
 
 /// The most words of `s` found in order in a stretch of `l` at most twice
 /// as long as `s`: shared wording that is not scattered over a long quote.
-fn window_lcs(s: &[String], l: &[String]) -> usize {
+fn window_lcs(s: &[&str], l: &[&str]) -> usize {
     let w = (2 * s.len()).min(l.len());
     // Windows overlap by half, so any shared run up to 1.5 × |s| long lies
     // within one of them.
@@ -202,7 +203,7 @@ fn window_lcs(s: &[String], l: &[String]) -> usize {
         .unwrap_or(0)
 }
 
-fn lcs(a: &[String], b: &[String]) -> usize {
+fn lcs(a: &[&str], b: &[&str]) -> usize {
     let mut row = vec![0usize; b.len() + 1];
     for x in a {
         let mut diag = 0;
@@ -224,7 +225,7 @@ type Pair = (usize, usize, Relation);
 
 /// What makes two quotes of one source the same quote: source, speaker,
 /// key words, speech.
-type Repeat<'a> = (&'a str, Option<&'a str>, &'a [String], bool);
+type Repeat<'a> = (&'a str, Option<&'a str>, &'a [&'a str], bool);
 
 pub fn compare(facts: &[&Fact]) -> Vec<Comparison> {
     let items: Vec<Item> = facts.iter().map(|f| item(f)).collect();
@@ -306,7 +307,7 @@ pub fn compare(facts: &[&Fact]) -> Vec<Comparison> {
 fn candidate_pairs(items: &[Item], reps: &[usize]) -> BTreeSet<(usize, usize)> {
     let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for &i in reps {
-        let mut words: Vec<&str> = items[i].words.iter().map(String::as_str).collect();
+        let mut words: Vec<&str> = items[i].words.clone();
         words.sort_unstable();
         words.dedup();
         for w in words {
@@ -318,11 +319,11 @@ fn candidate_pairs(items: &[Item], reps: &[usize]) -> BTreeSet<(usize, usize)> {
         let words = &items[i].words;
         let meaning: Vec<&str> = words
             .iter()
-            .map(String::as_str)
+            .copied()
             .filter(|w| !FUNCTION_WORDS.contains(w))
             .collect();
         let probe: Vec<&str> = if meaning.is_empty() {
-            words.iter().map(String::as_str).collect()
+            words.clone()
         } else {
             meaning
         };
@@ -423,7 +424,7 @@ fn item<'a>(f: &'a Fact) -> Item<'a> {
     match &f.value {
         Value::Quote { key, speech, .. } => Item {
             fact: f,
-            words: key.split_whitespace().map(str::to_string).collect(),
+            words: key.split_whitespace().collect(),
             speech: *speech,
         },
         _ => Item {

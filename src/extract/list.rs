@@ -377,7 +377,7 @@ fn participants(
             }
         }
         for (m, cue) in seg {
-            if keys.insert(m.key.as_str()) {
+            if keys.insert(&*m.key) {
                 // A principal is on no side the trigger names.
                 let seg_side = if cue == base + from {
                     side.clone()
@@ -419,7 +419,7 @@ fn participants(
         };
         members.push(Member {
             name: m.surface(&doc.text).to_string(),
-            key: m.key.clone(),
+            key: m.key.to_string(),
             side,
         });
         prev_end = Some(m.end);

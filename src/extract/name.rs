@@ -46,8 +46,8 @@ use crate::normalise::names::{Person, skeleton, strip_possessive};
 use crate::rules::Rules;
 use regex::Regex;
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::sync::{LazyLock, OnceLock};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 /// `rules/names.toml`.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -148,8 +148,9 @@ pub struct Mention {
     /// Whether the name stands in the possessive ("Trump's envoy").
     pub possessive: bool,
     /// The entity key, a bare surname resolved to the given name the
-    /// document introduced.
-    pub key: String,
+    /// document introduced; one copy per entity of the document, shared
+    /// by its mentions.
+    pub key: Arc<str>,
     /// Why this is a person or place: the rule id.
     pub rule: &'static str,
     /// A person, or a place.
@@ -431,7 +432,7 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
                     start,
                     end,
                     possessive,
-                    key: String::new(),
+                    key: Arc::from(""),
                     rule: "name.known",
                     entity: Entity::Person,
                 },
@@ -454,10 +455,11 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
     }
     // Collected in place, the list would keep the room of the (mention,
     // person) pairs, about twice what the mentions need.
+    let mut shared: HashMap<String, Arc<str>> = HashMap::new();
     let mut mentions: Vec<Mention> = found
         .into_iter()
         .map(|(mut m, p)| {
-            m.key = if m.entity == Entity::Place {
+            let key = if m.entity == Entity::Place {
                 place_key(m.surface(&doc.text))
             } else if p.given_key.is_some() {
                 p.entity_key()
@@ -466,6 +468,14 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
                     .get(&p.surname_key)
                     .cloned()
                     .unwrap_or_else(|| p.entity_key())
+            };
+            m.key = match shared.get(&key) {
+                Some(k) => Arc::clone(k),
+                None => {
+                    let k: Arc<str> = Arc::from(key.as_str());
+                    shared.insert(key, Arc::clone(&k));
+                    k
+                }
             };
             m
         })
@@ -696,7 +706,7 @@ fn read_run(
                     start,
                     end: name_end,
                     possessive,
-                    key: String::new(),
+                    key: Arc::from(""),
                     rule,
                     entity: Entity::Person,
                 },
@@ -735,7 +745,7 @@ fn push_place(
             start,
             end,
             possessive: surface.len() != text.len(),
-            key: place_key(&surface),
+            key: Arc::from(place_key(&surface)),
             rule,
             entity: Entity::Place,
         },
@@ -792,12 +802,12 @@ impl Extractor for Name {
                     m.end,
                     Value::Name {
                         surface: m.surface(&doc.text).to_string(),
-                        key: m.key.clone(),
+                        key: m.key.to_string(),
                         entity: m.entity,
                     },
                     m.rule,
                 );
-                f.subject = m.key.clone();
+                f.subject = m.key.to_string();
                 f
             })
             .collect();

@@ -154,7 +154,7 @@ impl QuoteRules {
 
 fn describe(f: &Fact) -> String {
     let (words, speech) = match &f.value {
-        Value::Quote { words, speech, .. } => (words.as_str(), *speech),
+        Value::Quote { words, speech, .. } => (&**words, *speech),
         _ => ("", true),
     };
     let who = match (&f.speaker, speech) {
@@ -834,7 +834,7 @@ fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact>
                     a,
                     b,
                     Value::Quote {
-                        words: piece.to_string(),
+                        words: crate::fact::Span::new(&doc.text, a, b),
                         key,
                         speech,
                     },
