@@ -580,3 +580,42 @@ fn list_with(r: &Report, source: &str, name: &str) -> String {
         .map(|c| c.key.clone())
         .expect("every fact is in a comparison")
 }
+
+#[test]
+fn an_outlet_restating_a_figure_in_other_words_joins_it_in_the_comparison() {
+    // Museum heist: one outlet gives the length of the raid twice, in
+    // sentences that share little; both meet the other outlet's figure.
+    let r = report(&[
+        (
+            "a",
+            "Four masked thieves stole the jewels from the gallery in 7 minutes. In the space of just seven minutes, in the bright daylight of Sunday morning, four suspects stole nine pieces of France's crown jewels.",
+        ),
+        (
+            "b",
+            "Four masked thieves stole jewels from the gallery in a brazen seven-minute heist on Sunday morning.",
+        ),
+    ]);
+    assert!(together(&r, ("a", "7 minutes"), ("b", "seven-minute")));
+    assert!(together(
+        &r,
+        ("a", "just seven minutes"),
+        ("b", "seven-minute")
+    ));
+    assert_eq!(
+        comparison_of(&r, "b", "seven-minute").verdict,
+        Verdict::Agree
+    );
+
+    // Shutdown: a second value of the same outlet stays out.
+    let r = report(&[
+        (
+            "a",
+            "The House voted to end the 43-day shutdown on Wednesday. Federal workers went without pay for 40 days of the shutdown.",
+        ),
+        (
+            "b",
+            "The House voted to end the shutdown after 43 days on Wednesday.",
+        ),
+    ]);
+    assert!(!together(&r, ("a", "40 days"), ("a", "43-day")));
+}

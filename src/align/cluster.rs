@@ -1,6 +1,7 @@
 //! Clustering figures into comparisons: one outlet's repeated mentions
 //! become one unit, then units of different outlets join best pair first
-//! by average linkage, never two units of one source in a cluster.
+//! by average linkage, never two values of one source in a cluster (two
+//! units of one source meet only as repeats of one value).
 
 use super::score::{Features, Matched, explain, pair};
 use super::{Alignment, Cluster, LINK};
@@ -101,13 +102,28 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
         .collect();
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
 
-    // 3. Best pair first, average linkage, one unit per source.
+    // 3. Best pair first, average linkage, one value per source.
     let mut root: Vec<usize> = (0..units.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..units.len()).map(|u| vec![u]).collect();
     let mut sources: Vec<BTreeSet<usize>> = unit_source.iter().map(|&s| [s].into()).collect();
     for (_, a, b) in scored {
         let (ra, rb) = (root[a], root[b]);
-        if ra == rb || !sources[ra].is_disjoint(&sources[rb]) {
+        if ra == rb {
+            continue;
+        }
+        // One outlet in both clusters: only as a repeat of the same value
+        // ("7 minutes" early on, "just seven minutes" later), never as two
+        // values of one outlet in one comparison.
+        let repeats = |x: &[usize], y: &[usize]| {
+            x.iter().all(|&u| {
+                y.iter().all(|&v| {
+                    unit_source[u] != unit_source[v]
+                        || facts[units[u][0]].value.relation(&facts[units[v][0]].value)
+                            == Relation::Same
+                })
+            })
+        };
+        if !sources[ra].is_disjoint(&sources[rb]) && !repeats(&members[ra], &members[rb]) {
             continue;
         }
         let mut total = 0.0;
