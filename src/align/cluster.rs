@@ -16,6 +16,9 @@ const NEIGHBOURS: usize = 32;
 const CONTEXT_KEYS: usize = 6;
 /// Average linkage looks at most this many units of each side.
 const LINKAGE_SAMPLE: usize = 12;
+/// Two clusters sharing more outlets than this never merge, even as
+/// repeats of their values.
+const MAX_SHARED: usize = 2;
 /// One outlet's mention is folded into at most this many earlier ones.
 const REPEAT_WINDOW: usize = 32;
 
@@ -113,18 +116,33 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
         }
         // One outlet in both clusters: only as a repeat of the same value
         // ("7 minutes" early on, "just seven minutes" later), never as two
-        // values of one outlet in one comparison.
-        let repeats = |x: &[usize], y: &[usize]| {
-            x.iter().all(|&u| {
-                y.iter().all(|&v| {
-                    unit_source[u] != unit_source[v]
-                        || facts[units[u][0]].value.relation(&facts[units[v][0]].value)
-                            == Relation::Same
-                })
-            })
-        };
-        if !sources[ra].is_disjoint(&sources[rb]) && !repeats(&members[ra], &members[rb]) {
-            continue;
+        // values of one outlet in one comparison. Checked for a few shared
+        // outlets at most, in one pass over each side, so a merge attempt
+        // stays linear in the clusters' sizes.
+        if !sources[ra].is_disjoint(&sources[rb]) {
+            let shared: Vec<usize> = sources[ra]
+                .intersection(&sources[rb])
+                .copied()
+                .take(MAX_SHARED + 1)
+                .collect();
+            if shared.len() > MAX_SHARED {
+                continue;
+            }
+            let values_of = |side: &[usize]| {
+                side.iter()
+                    .filter(|&&u| shared.contains(&unit_source[u]))
+                    .map(|&u| (unit_source[u], units[u][0]))
+                    .collect::<Vec<_>>()
+            };
+            let (x, y) = (values_of(&members[ra]), values_of(&members[rb]));
+            let repeats = x.iter().all(|&(sx, i)| {
+                y.iter()
+                    .filter(|&&(sy, _)| sy == sx)
+                    .all(|&(_, j)| facts[i].value.relation(&facts[j].value) == Relation::Same)
+            });
+            if !repeats {
+                continue;
+            }
         }
         let mut total = 0.0;
         let mut n = 0.0f64;
