@@ -11,6 +11,7 @@
 //! checked against itself: `agree` when the items fit the count, `conflict`
 //! when they do not — a contradiction inside that one source.
 
+use super::sets::find;
 use super::{Comparison, Verdict, sources_of};
 use crate::extract::list::count_agrees;
 use crate::fact::{Fact, Kind, Member, Value};
@@ -39,13 +40,6 @@ pub fn compare(facts: &[&Fact]) -> Vec<Comparison> {
 fn groups<'a>(lists: &[&'a Fact]) -> Vec<Vec<&'a Fact>> {
     let resolve = resolver(lists);
     let mut root: Vec<usize> = (0..lists.len()).collect();
-    fn find(root: &mut [usize], mut i: usize) -> usize {
-        while root[i] != i {
-            root[i] = root[root[i]];
-            i = root[i];
-        }
-        i
-    }
     let mut first_with: BTreeMap<String, usize> = BTreeMap::new();
     for (i, f) in lists.iter().enumerate() {
         for m in members_of(f) {

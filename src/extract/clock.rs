@@ -354,19 +354,12 @@ fn minutes(caps: &Captures, i: &str) -> Option<(i64, bool)> {
     (hour < 24 && minute < 60).then_some((hour * 60 + minute, ampm.is_some()))
 }
 
-const HOUR_WORDS: [&str; 12] = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve",
-];
-
-/// An hour as written: "7", "07", "seven".
+/// An hour as written: "7", "07", "seven" (the patterns admit only
+/// whole hours).
 fn hour_of(h: &str) -> Option<i64> {
-    h.parse::<i64>().ok().or_else(|| {
-        HOUR_WORDS
-            .iter()
-            .position(|w| h.eq_ignore_ascii_case(w))
-            .map(|i| i as i64 + 1)
-    })
+    crate::normalise::numbers::parse(h)
+        .filter(|n| n.value.fract() == 0.0)
+        .map(|n| n.value as i64)
 }
 
 /// Words before "noon" or "midnight" that make it a time of day ("at

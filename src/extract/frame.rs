@@ -231,11 +231,13 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
     });
 
     // Predicates: verbs and event words, nearest first.
+    let predicate_word = |w: &Word| {
+        w.class == Class::Content && !w.cap && (is_verb(w, lex) || lex.is_event(&w.stem))
+    };
     let mut verbs: Vec<(f32, usize)> = words
         .iter()
         .enumerate()
-        .filter(|(_, w)| w.class == Class::Content && !w.cap && dist(w) <= PREDICATE_REACH)
-        .filter(|(_, w)| is_verb(w, lex) || lex.is_event(&w.stem))
+        .filter(|(_, w)| dist(w) <= PREDICATE_REACH && predicate_word(w))
         .map(|(i, w)| (dist(w), i))
         .collect();
     verbs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -251,13 +253,8 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
             .first()
             .is_some_and(|w| OPENING_PREPOSITIONS.contains(&w.lower.as_str()));
     if frame.predicate.is_empty() && opens {
-        let main = (last + 1..words.len()).find(|&i| {
-            let w = &words[i];
-            w.class == Class::Content
-                && !w.cap
-                && dist(w) <= REACH
-                && (is_verb(w, lex) || lex.is_event(&w.stem))
-        });
+        let main = (last + 1..words.len())
+            .find(|&i| dist(&words[i]) <= REACH && predicate_word(&words[i]));
         if let Some(i) = main {
             push(&mut frame.predicate, lex.predicate_key(&words[i].stem));
         }
