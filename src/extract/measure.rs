@@ -1,6 +1,6 @@
 //! Measures: lengths and distances, depths, heights, speeds, temperatures
 //! and earthquake magnitudes — "a depth of 17 km", "119-136 km
-//! east-southeast of the city", "Waves up to 4m (13ft)", "1,500°C
+//! east-southeast" (of the city: a distance), "Waves up to 4m (13ft)", "1,500°C
 //! (2,700°F)", "185 mph", "a powerful magnitude 8.8 earthquake".
 //!
 //! Each value is an interval in the canonical unit of its dimension (`m`,
@@ -232,7 +232,8 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         hedge: words,
         // A length with a bearing from a place ("125 km east-southeast of
         // Petropavlovsk") is a distance, whatever the sentence names next.
-        subject: (unit == "m" && caps.name("bearing").is_some())
+        // The place is left out of the fact's words: it is a name of its own.
+        subject: (unit == "m" && caps.name("bearing").is_some() && caps.name("from").is_some())
             .then_some("distance")
             .or_else(|| role(ctx, unit))
             .or((unit == "magnitude").then_some("magnitude"))
@@ -328,7 +329,8 @@ mod tests {
         let a = one(
             "The earthquake, centered about 125km (80 miles) east-southeast of the city, was shallow.",
         );
-        assert_eq!(a.text, "about 125km (80 miles) east-southeast of the city");
+        // The place it is measured from is a name of its own, not its words.
+        assert_eq!(a.text, "about 125km (80 miles) east-southeast");
         assert_eq!(a.subject, "distance");
         let b = one("The epicenter was 81 miles offshore in the Pacific Ocean.");
         assert_eq!(a.value.relation(&b.value), Relation::Overlap);

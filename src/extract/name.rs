@@ -31,9 +31,12 @@
 //!
 //! ## Known gaps
 //! - Given names used alone ("Melania", "Vladimir") are not read as people.
-//! - A place with no cue opening a sentence ("Petropavlovsk-Kamchatski
-//!   experienced power outages") is missed; languages after "in" ("in
-//!   Latin") read as places unless `not_names` lists them.
+//! - A place with no cue opening a sentence is missed ("Anchorage hosted
+//!   …"), unless it is a hyphenated compound of capitalised words the
+//!   document never writes alone ("Petropavlovsk-Kamchatski experienced
+//!   power outages"), which is read as a place (so is a company named so
+//!   opening a sentence: "Rolls-Royce shares fell"); languages after "in"
+//!   ("in Latin") read as places unless `not_names` lists them.
 //! - A sentence-initial adverb
 //!   the lists do not know ("Yesterday Trump said") joins the name.
 //!
@@ -347,16 +350,15 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
     // of people the document has named.
     let mut found: Vec<(Mention, Person)> = Vec::new();
     let mut bare: Vec<(usize, usize, bool)> = Vec::new();
-    // Words the document writes in lowercase are common nouns: a run of
-    // capitals holding one ("Geological Survey", "Security Failures") is no
-    // evidence of a person on its own.
+    // Every word the document writes, as written. Those it writes in
+    // lowercase are common nouns: a run of capitals holding one ("Geological
+    // Survey", "Security Failures") is no evidence of a person on its own.
     // Borrowed from the text: a long article has a great many of them.
-    let lower_words: HashSet<&str> = doc
+    let doc_words: HashSet<&str> = doc
         .paragraphs
         .iter()
         .flat_map(|&(a, b)| WORD.find_iter(&doc.text[a..b]))
         .map(|m| m.as_str().trim_end_matches(['.', '\'', '’']))
-        .filter(|w| w.starts_with(char::is_lowercase))
         .collect();
     // Once per paragraph, not once per sentence: a long paragraph of many
     // sentences would make this quadratic.
@@ -369,7 +371,7 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
         let heading = headings.get(s.paragraph).copied().unwrap_or(false);
         let ctx = RunContext {
             heading,
-            lower_words: &lower_words,
+            doc_words: &doc_words,
         };
         let text = doc.sentence_text(s);
         let words: Vec<Word> = WORD
@@ -524,8 +526,9 @@ fn runs<'a>(doc: &Document, words: &[Word<'a>]) -> Vec<Vec<Word<'a>>> {
 struct RunContext<'a> {
     /// The paragraph is a title-case heading.
     heading: bool,
-    /// Words the document writes in lowercase.
-    lower_words: &'a HashSet<&'a str>,
+    /// Every word the document writes, as written (a lowercase lookup
+    /// finds only words it writes in lowercase).
+    doc_words: &'a HashSet<&'a str>,
 }
 
 /// The key of a place: every word folded and transliteration endings made
@@ -589,6 +592,13 @@ fn read_run(
             push_place(doc, run[cue_at].start, run[j - 1].end, "name.place", found);
             return;
         }
+    }
+    if !ctx.heading
+        && run.len() == 1
+        && opens_with_compound(doc, sentence_start, &run[0], vocab, ctx)
+    {
+        push_place(doc, run[0].start, run[0].end, "name.place", found);
+        return;
     }
     if !ctx.heading
         && let Some(k) = run.iter().position(|w| vocab.is_place_word(w.text))
@@ -664,7 +674,7 @@ fn read_run(
     let attached = !after.starts_with(|c: char| c.is_alphanumeric());
     let common_word = run[i..j].iter().any(|w| {
         let l = strip_possessive(w.text).to_lowercase();
-        !PARTICLES.contains(&l.as_str()) && ctx.lower_words.contains(l.as_str())
+        !PARTICLES.contains(&l.as_str()) && ctx.doc_words.contains(l.as_str())
     });
     let rule = if titled_in_run || vocab.ends_with_title(&before) {
         Some("name.titled")
@@ -716,6 +726,57 @@ fn read_run(
         None if j - i == 1 => bare.push((start, name_end, possessive)),
         None => {}
     }
+}
+
+/// Prefixes that make a capitalised compound an adjective or a noun of
+/// their own ("Anti-Semitism", "Pro-Russian", "Mid-October").
+const COMPOUND_PREFIXES: &[&str] = &[
+    "anti", "pro", "non", "post", "pre", "mid", "trans", "ex", "co", "neo", "pan", "semi", "sub",
+    "super", "ultra", "inter", "intra", "multi", "self", "all", "over", "cross", "counter", "euro",
+    "afro", "sino", "russo", "franco", "anglo", "indo", "latin", "north", "south", "east", "west",
+];
+
+/// Whether `w` opens its sentence as a hyphenated compound of long
+/// capitalised parts with a lowercase word after it, and no cue at all
+/// ("Petropavlovsk-Kamchatski experienced power outages"): English writes
+/// such compounds for places ("Yuzhno-Sakhalinsk", "Winston-Salem"), and a
+/// person opening a sentence so bare is rare. Read as a place. A compound
+/// of names the document also writes alone ("Trump-Putin talks") is none.
+fn opens_with_compound(
+    doc: &Document,
+    sentence_start: usize,
+    w: &Word,
+    vocab: &Vocab,
+    ctx: &RunContext,
+) -> bool {
+    if w.start != sentence_start || is_possessive(w.text) || vocab.is_not_name(w.text) {
+        return false;
+    }
+    let first = w.text.split('-').next().unwrap_or("").to_lowercase();
+    let long_parts = w
+        .text
+        .split('-')
+        .all(|p| p.chars().count() >= 4 && p.chars().skip(1).all(char::is_lowercase));
+    let next_lower = doc.text[w.end..]
+        .strip_prefix(' ')
+        .is_some_and(|a| a.starts_with(|c: char| c.is_lowercase()));
+    w.text.contains('-')
+        && long_parts
+        && next_lower
+        && name_shaped(w.text)
+        && !COMPOUND_PREFIXES.contains(&first.as_str())
+        && !is_calendar_part(w.text)
+        && !w.text.split('-').any(|p| ctx.doc_words.contains(p))
+}
+
+/// Whether a compound holds a month or weekday ("Mid-October").
+fn is_calendar_part(text: &str) -> bool {
+    text.split('-').any(|p| {
+        crate::normalise::time::MONTHS
+            .iter()
+            .chain(crate::normalise::time::WEEKDAYS.iter())
+            .any(|m| m.eq_ignore_ascii_case(p))
+    })
 }
 
 /// Records a place name at `[start, end)` (a possessive dropped).
