@@ -613,3 +613,40 @@ fn an_outlet_restating_a_figure_in_other_words_joins_it_in_the_comparison() {
     ]);
     assert!(!together(&r, ("a", "40 days"), ("a", "43-day")));
 }
+
+#[test]
+fn names_near_one_day_do_not_keep_it_apart() {
+    // One day holds many people's doings: a papal election and a summit.
+    let day = NaiveDate::from_ymd_opt(2025, 5, 8);
+    let r = report_dated(&[
+        (
+            "narwhal",
+            "A plume of white smoke drifted from the chimney above the Sistine Chapel on Thursday evening, marking the historic conclusion of the latest papal conclave.",
+            day,
+        ),
+        (
+            "thisweek",
+            "American Cardinal Robert Prevost was elected the new pope and leader of the Roman Catholic Church on Thursday, the first American pope in the 2,000-year history of the Catholic Church.",
+            day,
+        ),
+    ]);
+    assert!(together(
+        &r,
+        ("narwhal", "Thursday"),
+        ("thisweek", "Thursday")
+    ));
+    let day = NaiveDate::from_ymd_opt(2025, 8, 16);
+    let r = report_dated(&[
+        (
+            "aljazeera",
+            "The Russian president was greeted with a red carpet and a warm handshake from President Trump on arrival at a US airbase in Anchorage, Alaska, on Friday as both leaders arrived for talks aimed at ending the war in Ukraine.",
+            day,
+        ),
+        (
+            "reuters",
+            "An eagerly awaited meeting between US President Donald Trump and Russian President Vladimir Putin concluded on Friday without any agreement to halt or resolve Moscow’s war in Ukraine.",
+            day,
+        ),
+    ]);
+    assert!(together(&r, ("aljazeera", "Friday"), ("reuters", "Friday")));
+}

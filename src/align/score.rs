@@ -7,7 +7,7 @@
 //! | predicate | 0.15 / −0.30 | a verb or event word in common ("stolen" ~ "theft") / two known events that differ ("killed" vs "on board"; not for dates) |
 //! | subject | 0.30 | the same subject from `rules/subjects.toml` (not a count's own noun) |
 //! | place | +0.10 / −0.50 | both anchored to a place: the same one / different ones ("in Japan" vs "in Kamchatka") |
-//! | holder | +0.05 / −0.15 | both name whose figure it is: the same / different |
+//! | holder | +0.05 / −0.15 | both name whose figure it is: the same / different (not for the same day: it holds many people's doings) |
 //! | lead | +0.10 | both stand in their article's first sentences, where news states its main event |
 //! | sole | +0.10 | each is the only figure of its measure in its article |
 //! | value | +0.08 / +0.04 | the values are the same / overlap (a tie-breaker only); +0.20 for the same day |
@@ -283,10 +283,15 @@ fn pair_with(
             }
         }
     }
+    // One day holds many people's doings: other names near the same day
+    // say nothing against it being one fact (near two different years they
+    // do: "Francis needed five ballots in 2013" / "Benedict … in 2005").
+    let date = fa.kind == Kind::Date;
+    let relation = fa.value.relation(&fb.value);
     if !a.holder.is_empty() && !b.holder.is_empty() {
         if a.holder.iter().any(|w| b.holder.contains(w)) {
             s += HOLDER_SAME;
-        } else {
+        } else if !(date && relation == Relation::Same) {
             s += HOLDER_OTHER;
             weak = true;
         }
@@ -301,7 +306,6 @@ fn pair_with(
     }
     // Two known events that differ ("killed" vs "on board"); one day holds
     // many events, so not for dates.
-    let date = fa.kind == Kind::Date;
     if !date
         && !a.events.is_empty()
         && !b.events.is_empty()
@@ -310,7 +314,7 @@ fn pair_with(
         s += PREDICATE_OTHER;
         matched(Matched::OtherEvent);
     }
-    match fa.value.relation(&fb.value) {
+    match relation {
         // Two outlets naming the same day in one story most often mean one
         // event; a count or a length shared by chance is common.
         Relation::Same if date => s += DATE_SAME,
