@@ -650,3 +650,95 @@ fn names_near_one_day_do_not_keep_it_apart() {
     ]);
     assert!(together(&r, ("aljazeera", "Friday"), ("reuters", "Friday")));
 }
+
+#[test]
+fn an_outlets_wrong_weekday_stays_with_the_others_as_a_conflict() {
+    // Trade summit: one outlet's "Wednesday" against three outlets'
+    // "Thursday". The odd value must not keep the weakest "Thursday" out
+    // of the comparison, or the conflict is split away.
+    let day = NaiveDate::from_ymd_opt(2025, 10, 30);
+    let r = report_dated(&[
+        (
+            "arynews",
+            "BUSAN, South Korea: Crunch talks between US President Donald Trump and China’s Xi Jinping focused on their trade war wrapped up in under two hours Thursday with no immediate public comment from either leader on whether progress was made.",
+            day,
+        ),
+        (
+            "plataforma",
+            "The summit began around 10 a.m. Macau time on Wednesday (Oct. 30) at the VIP lounge of Busan’s Gimhae International Airport and lasted one hour and 40 minutes.",
+            day,
+        ),
+        (
+            "fwrdaxis",
+            "President Donald Trump and Chinese President Xi Jinping met for their first face-to-face talks in six years on Thursday, reaching a one-year agreement with China on rare earths and reducing fentanyl tariffs.",
+            day,
+        ),
+        (
+            "crazysimon",
+            "(NewsNation) — President Trump and Chinese leader Xi Jinping met face-to-face in South Korea on Thursday morning for less than two hours amid rising economic tensions between their respective nations.",
+            day,
+        ),
+    ]);
+    let c = comparison_of(&r, "plataforma", "Wednesday");
+    assert_eq!(c.verdict, Verdict::Conflict, "{}", c.detail);
+    for src in ["arynews", "fwrdaxis", "crazysimon"] {
+        assert!(
+            together(&r, ("plataforma", "Wednesday"), (src, "Thursday")),
+            "{src}"
+        );
+    }
+}
+
+#[test]
+fn a_date_weeks_away_is_another_event_not_a_conflict() {
+    // A House vote: the shutdown began on October 1; the bill was signed
+    // and passed on a Wednesday six weeks later.
+    let day = NaiveDate::from_ymd_opt(2025, 11, 13);
+    let r = report_dated(&[
+        (
+            "delil24",
+            "U.S. President Donald Trump signed a new funding bill on Wednesday evening, officially ending the longest government shutdown in U.S. history.",
+            day,
+        ),
+        (
+            "jsjvideo",
+            "WASHINGTON — The House passed a bill Wednesday to end the nation's longest government shutdown, sending the measure to President Donald Trump for his signature.",
+            day,
+        ),
+        (
+            "nextleveloffers",
+            "The government shutdown began on October 1, triggered by a deadlock over health insurance subsidies that help 20 million Americans.",
+            day,
+        ),
+    ]);
+    for c in &r.comparisons {
+        assert_ne!(c.verdict, Verdict::Conflict, "{}: {}", c.key, c.detail);
+    }
+    assert!(!together(
+        &r,
+        ("nextleveloffers", "October 1"),
+        ("jsjvideo", "Wednesday")
+    ));
+}
+
+#[test]
+fn two_popes_election_years_are_two_facts() {
+    // Papal election: Francis in 2013, Benedict XVI in 2005. Eight years
+    // apart is no misstated year.
+    let r = report(&[
+        (
+            "americano",
+            "Pope Francis was elected in 2013 on the fifth ballot.",
+        ),
+        (
+            "europeanconservative",
+            "The wait was relatively short, like the conclave that led to the election of Benedict XVI in 2005.",
+        ),
+        ("waka", "Francis was elected on the fifth in 2013."),
+    ]);
+    assert!(!together(
+        &r,
+        ("waka", "2013"),
+        ("europeanconservative", "2005")
+    ));
+}

@@ -3,7 +3,7 @@
 //! by average linkage, never two values of one source in a cluster (two
 //! units of one source meet only as repeats of one value).
 
-use super::score::{Features, Matched, explain, pair};
+use super::score::{Features, Matched, explain, linkage, pair};
 use super::{Alignment, Cluster, LINK};
 use crate::fact::{Fact, Relation};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -48,6 +48,21 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
             }
         }
     }
+    let mut link_memo: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut unit_linkage = |a: usize, b: usize| -> f64 {
+        let key = (a.min(b), a.max(b));
+        if let Some(&s) = link_memo.get(&key) {
+            return s;
+        }
+        let mut best = 0.0f64;
+        for &i in &units[a] {
+            for &j in &units[b] {
+                best = best.max(linkage(feat(i), feat(j), &facts[i], &facts[j]));
+            }
+        }
+        link_memo.insert(key, best);
+        best
+    };
     let unit_source: Vec<usize> = units.iter().map(|u| feat(u[0]).source).collect();
     let unit_measure: Vec<usize> = units.iter().map(|u| feat(u[0]).measure).collect();
     let mut memo: HashMap<(usize, usize), f64> = HashMap::new();
@@ -148,7 +163,7 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
         let mut n = 0.0f64;
         for &x in members[ra].iter().take(LINKAGE_SAMPLE) {
             for &y in members[rb].iter().take(LINKAGE_SAMPLE) {
-                total += unit_score(x, y);
+                total += unit_linkage(x, y);
                 n += 1.0;
             }
         }

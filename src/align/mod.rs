@@ -10,7 +10,9 @@
 //!
 //! Clustering ([`cluster`]) first folds one outlet's repeated mentions of a
 //! value into one unit, then joins units best pair first, by average
-//! linkage, with at most one value per source in a cluster; below
+//! linkage (a near disagreement scored as agreement there, so a real
+//! conflict's odd value does not split the cluster), with at most one
+//! value per source in a cluster; below
 //! [`LINK`] facts stay apart. Candidate pairs come from an index of shared
 //! features, each unit paired with a bounded number of neighbours per
 //! feature, so time grows with the facts, not with their square.

@@ -210,14 +210,22 @@ fn measure_of(f: &Fact) -> (Kind, &str, Modality) {
 
 /// How alike two figures' frames are, 0–1.
 pub fn pair(a: &Feature, b: &Feature, fa: &Fact, fb: &Fact) -> f64 {
-    pair_with(a, b, fa, fb, &mut |_| {})
+    pair_with(a, b, fa, fb, false, &mut |_| {})
+}
+
+/// [`pair`], scoring two values that disagree as if they agreed: whether
+/// two clusters speak of one thing is judged by their frames, and a real
+/// conflict ("Wednesday" against three outlets' "Thursday") must not keep
+/// its odd value out.
+pub fn linkage(a: &Feature, b: &Feature, fa: &Fact, fb: &Fact) -> f64 {
+    pair_with(a, b, fa, fb, true, &mut |_| {})
 }
 
 /// [`pair`]'s score and the features that matched (for the comparison's
 /// `alignment`; clustering asks only for scores and collects nothing).
 pub fn explain(a: &Feature, b: &Feature, fa: &Fact, fb: &Fact) -> (f64, Vec<Matched>) {
     let mut matched = Vec::new();
-    let s = pair_with(a, b, fa, fb, &mut |m| matched.push(m));
+    let s = pair_with(a, b, fa, fb, false, &mut |m| matched.push(m));
     (s, matched)
 }
 
@@ -226,6 +234,7 @@ fn pair_with(
     b: &Feature,
     fa: &Fact,
     fb: &Fact,
+    disagreement_neutral: bool,
     matched: &mut impl FnMut(Matched),
 ) -> f64 {
     if far_apart(&fa.value, &fb.value) {
@@ -287,7 +296,12 @@ fn pair_with(
     // say nothing against it being one fact (near two different years they
     // do: "Francis needed five ballots in 2013" / "Benedict … in 2005").
     let date = fa.kind == Kind::Date;
-    let relation = fa.value.relation(&fb.value);
+    let relation = match fa.value.relation(&fb.value) {
+        Relation::Disjoint if disagreement_neutral && near_miss(&fa.value, &fb.value) => {
+            Relation::Same
+        }
+        r => r,
+    };
     if !a.holder.is_empty() && !b.holder.is_empty() {
         if a.holder.iter().any(|w| b.holder.contains(w)) {
             s += HOLDER_SAME;
@@ -343,6 +357,37 @@ fn far_apart(a: &Value, b: &Value) -> bool {
     };
     let (small, big) = if x.hi <= y.lo { (x, y) } else { (y, x) };
     small.hi > 0.0 && small.hi <= big.lo && big.lo / small.hi >= APART
+}
+
+/// Days apart within which two dates can be one day misstated (a wrong
+/// weekday, a time zone's date).
+const NEAR_DAYS: i64 = 3;
+/// Times apart within which two amounts can be one figure misstated.
+const NEAR_TIMES: f64 = 2.5;
+
+/// Whether two values that disagree are near enough to be one figure
+/// misstated: dates a few days apart, amounts less than [`NEAR_TIMES`]
+/// apart. Not a shutdown's start on October 1 against a vote on a
+/// Wednesday six weeks later, nor 2005 against 2013.
+fn near_miss(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Dates { from: x, .. }, Value::Dates { from: y, .. }) => {
+            (*x - *y).num_days().abs() <= NEAR_DAYS
+        }
+        _ => {
+            let amount = |v: &Value| match v {
+                Value::Quantity { interval, .. }
+                | Value::Money { interval, .. }
+                | Value::Percent { interval, .. } => Some(*interval),
+                _ => None,
+            };
+            let (Some(x), Some(y)) = (amount(a), amount(b)) else {
+                return false;
+            };
+            let (small, big) = if x.hi <= y.lo { (x, y) } else { (y, x) };
+            small.hi > 0.0 && big.lo / small.hi < NEAR_TIMES
+        }
+    }
 }
 
 /// A feature two figures shared, for the comparison's `alignment`.
