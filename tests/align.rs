@@ -742,3 +742,22 @@ fn two_popes_election_years_are_two_facts() {
         ("europeanconservative", "2005")
     ));
 }
+
+#[test]
+fn positions_in_two_past_years_series_are_two_facts() {
+    // Papal election: Francis on the fifth ballot in 2013, John Paul I on
+    // the fourth in 1978 — two conclaves, not one misstated.
+    let r = report(&[
+        (
+            "americano",
+            "Pope Francis (Jorge Mario Bergoglio) was elected in 2013 on the fifth ballot, Benedict XVI (Joseph Ratzinger) in 2005 on the fourth, and John Paul II (Karol Wojtyla) in 1978 on the eighth.",
+        ),
+        (
+            "waka",
+            "John Paul I — the pope who reigned for 33 days in 1978 — was elected on the fourth ballot.",
+        ),
+    ]);
+    for c in &r.comparisons {
+        assert_ne!(c.verdict, Verdict::Conflict, "{}: {}", c.key, c.detail);
+    }
+}

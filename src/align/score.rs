@@ -7,6 +7,7 @@
 //! | predicate | 0.15 / −0.30 | a verb or event word in common ("stolen" ~ "theft") / two known events that differ ("killed" vs "on board"; not for dates) |
 //! | subject | 0.30 | the same subject from `rules/subjects.toml` (not a count's own noun) |
 //! | place | +0.10 / −0.50 | both anchored to a place: the same one / different ones ("in Japan" vs "in Kamchatka") |
+//! | series | −0.50 | positions in the series of two different past years ("fifth ballot" in 2013, "fourth ballot" in 1978); weak when only one is of a past year |
 //! | holder | +0.05 / −0.15 | both name whose figure it is: the same / different (not for the same day: it holds many people's doings) |
 //! | lead | +0.10 | both stand in their article's first sentences, where news states its main event |
 //! | sole | +0.10 | each is the only figure of its measure in its article |
@@ -51,6 +52,9 @@ pub struct Feature {
     /// The predicates that are known events (a `rules/lexicon.toml` set).
     pub events: Vec<u32>,
     pub subject: Option<u32>,
+    /// The past year a position is qualified by ("the fifth ballot" of the
+    /// 2013 conclave: subject `ballot (2013)`), if any.
+    pub series: Option<u32>,
     pub place: Vec<u32>,
     pub holder: Vec<u32>,
     /// Context words and weights, sorted by word, L2-normalised.
@@ -154,6 +158,11 @@ impl Features {
                 matches!(&f.value, Value::Quantity { noun: Some(n), .. } if *n == f.subject);
             let subject = (!f.subject.is_empty() && !noun_only)
                 .then(|| words.id(&format!("subject:{}", f.subject)));
+            let series = f
+                .subject
+                .strip_suffix(')')
+                .and_then(|x| x.rsplit_once(" ("))
+                .map(|(_, year)| words.id(&format!("series:{year}")));
             let mut context: Vec<(u32, f64)> = frame
                 .context
                 .iter()
@@ -182,6 +191,7 @@ impl Features {
                 predicate,
                 events,
                 subject,
+                series,
                 place,
                 holder,
                 context,
@@ -302,6 +312,17 @@ fn pair_with(
         }
         r => r,
     };
+    // Positions in the series of two different past years ("the fifth
+    // ballot" of 2013, "the fourth ballot" of 1978) are two facts; one of a
+    // past year and one of this story's series at most possibly one.
+    match (a.series, b.series) {
+        (Some(x), Some(y)) if x != y => {
+            s += PLACE_OTHER;
+            weak = true;
+        }
+        (Some(_), None) | (None, Some(_)) => weak = true,
+        _ => {}
+    }
     if !a.holder.is_empty() && !b.holder.is_empty() {
         if a.holder.iter().any(|w| b.holder.contains(w)) {
             s += HOLDER_SAME;
