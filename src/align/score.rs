@@ -15,10 +15,13 @@
 //!
 //! A pair whose places or holders differ scores at most just under
 //! [`STRONG`](super::STRONG): possibly the same figure, never a conflict.
-//! Two amounts [`APART`] times apart or more score nothing: outlets misstate
-//! a figure by a fifth or a half, not tenfold, so "almost 300 people"
-//! (evacuated from one port) and "over 900,000 people" (across a country)
-//! are figures of two things, however alike their sentences.
+//! Two amounts [`APART`] times apart or more score nothing, nor two dates
+//! with more than a year between them: outlets misstate a figure by a
+//! fifth or a half, not tenfold, and a date by a day or a year, not a
+//! decade. So "almost 300 people" (evacuated from one port) and "over
+//! 900,000 people" (across a country), or a cup won "for the fifth time in
+//! 2005" and "for the sixth time in 2019", are figures of two things,
+//! however alike their sentences.
 
 use crate::fact::{Fact, Kind, Modality, Relation, Value};
 use std::collections::{BTreeMap, HashMap};
@@ -247,7 +250,9 @@ fn pair_with(
     disagreement_neutral: bool,
     matched: &mut impl FnMut(Matched),
 ) -> f64 {
-    if far_apart(&fa.value, &fb.value) {
+    if far_apart(&fa.value, &fb.value)
+        || (fa.kind == Kind::Date && years_apart(&fa.value, &fb.value))
+    {
         return 0.0;
     }
     let mut s = 0.0;
@@ -379,6 +384,36 @@ fn far_apart(a: &Value, b: &Value) -> bool {
     let (small, big) = if x.hi <= y.lo { (x, y) } else { (y, x) };
     small.hi > 0.0 && small.hi <= big.lo && big.lo / small.hi >= APART
 }
+
+/// Whether two dates lie more than a year apart (a whole year between
+/// them): an outlet misstates a day or a year, while a story's background
+/// names many years of other events ("won the cup for the fifth time in
+/// 2005", "for the sixth time in 2019"). `since` windows are not dates in
+/// this sense: "strongest since 1952" and "since 2011" can both hold.
+fn years_apart(a: &Value, b: &Value) -> bool {
+    let (
+        Value::Dates {
+            from: x, to: xe, ..
+        },
+        Value::Dates {
+            from: y, to: ye, ..
+        },
+    ) = (a, b)
+    else {
+        return false;
+    };
+    let gap = if xe <= y {
+        (*y - *xe).num_days()
+    } else if ye <= x {
+        (*x - *ye).num_days()
+    } else {
+        0
+    };
+    gap > YEAR_GAP_DAYS
+}
+
+/// A gap between two dates longer than this keeps them apart.
+const YEAR_GAP_DAYS: i64 = 366;
 
 /// Days apart within which two dates can be one day misstated (a wrong
 /// weekday, a time zone's date).
