@@ -94,13 +94,13 @@ fn over_ends_at_the_next_stated_value_and_well_over_starts_higher() {
 
 #[test]
 fn the_past_six_years_is_a_window_not_a_hedge() {
-    // Trade summit: "in the past six years" is six years, not over six;
-    // "for past 40 years" is a hedge.
+    // Trade summit: "the first … in the past six years" is a since-window
+    // of six years, not over six; "for past 40 years" is a hedge.
     reads(
         "According to information provided by CNN, this was the first in-person meeting between the two leaders in the past six years, and they exchanged positive remarks.",
-        Kind::Duration,
-        "six years",
-        "[5.5, 6.5] years",
+        Kind::Since,
+        "first in-person meeting between the two leaders in the past six years",
+        "2018-08-17 to 2019-08-16",
     );
     reads(
         "He has lived in the city for past 40 years.",
