@@ -475,6 +475,18 @@ fn words(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<Word> {
         let piece = slice[a..].trim_end_matches('.');
         flush(a, a + piece.len(), &mut pos, &mut at_start, &mut out);
     }
+    // A two-word phrase of the lexicon ("made off" with the jewels) is
+    // read as one word: its first, keyed as the phrase.
+    for i in 1..out.len() {
+        if out[i].pos - out[i - 1].pos != 1.0 || out[i - 1].class != Class::Content {
+            continue;
+        }
+        if let Some(key) = lex.phrase(&out[i - 1].stem, &out[i].lower) {
+            out[i - 1].stem = key;
+            out[i].class = Class::Function;
+            out[i].stem.clear();
+        }
+    }
     out
 }
 
@@ -530,6 +542,25 @@ mod tests {
             "12 witnesses",
         );
         assert!(f.head.iter().any(|h| h.starts_with("wit")), "{f:?}");
+    }
+
+    #[test]
+    fn a_phrase_of_the_lexicon_reads_as_its_event() {
+        // A museum heist and a cash robbery: "made off with" is a theft.
+        let f = frame_of_kind(
+            "On a Sunday morning, a four-person gang executed a daring raid, making off with some of France's most valuable treasures within eight minutes.",
+            "within eight minutes",
+            Kind::Duration,
+        );
+        assert!(f.predicate.contains(&"+steal".to_string()), "{f:?}");
+        let f = frame_of(
+            "Armed robbers made off with 12 bags of cash from the depot.",
+            "12 bags",
+        );
+        assert!(f.predicate.contains(&"+steal".to_string()), "{f:?}");
+        // "off" alone is no theft.
+        let f = frame_of("Officials turned off 40 pumps overnight.", "40 pumps");
+        assert!(!f.predicate.contains(&"+steal".to_string()), "{f:?}");
     }
 
     #[test]

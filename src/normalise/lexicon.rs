@@ -68,6 +68,9 @@ pub struct Lexicon {
     /// Stem → the id of its set, per role.
     heads: HashMap<String, String>,
     predicates: HashMap<String, String>,
+    /// Stems that open a two-word phrase of a set ("made" of "made off"):
+    /// a phrase is keyed by its first word's stem and its second word.
+    phrase_starts: HashSet<String>,
     tests: Vec<(String, SetTest)>,
 }
 
@@ -94,15 +97,29 @@ impl Lexicon {
                 Role::Predicate => &mut lex.predicates,
             };
             for w in &set.words {
+                let key = phrase_key(w).unwrap_or_else(|| stem(&w.to_lowercase()));
+                if let Some((first, _)) = key.split_once(' ') {
+                    lex.phrase_starts.insert(first.to_string());
+                }
                 // The first set to claim a stem keeps it.
-                map.entry(stem(&w.to_lowercase()))
-                    .or_insert_with(|| set.id.clone());
+                map.entry(key).or_insert_with(|| set.id.clone());
             }
             for t in &set.test {
                 lex.tests.push((set.id.clone(), t.clone()));
             }
         }
         lex
+    }
+
+    /// The key of the two-word phrase a word of stem `stem` opens with the
+    /// lower-case word `next` ("made" + "off" → `made off`), if a set
+    /// lists it: "made off with the jewels" is a theft.
+    pub fn phrase(&self, stem: &str, next: &str) -> Option<String> {
+        if !self.phrase_starts.contains(stem) {
+            return None;
+        }
+        let key = format!("{stem} {next}");
+        (self.heads.contains_key(&key) || self.predicates.contains_key(&key)).then_some(key)
     }
 
     /// Whether a lower-case word carries no content.
@@ -164,7 +181,7 @@ impl Lexicon {
         let mut failures = Vec::new();
         for (id, t) in &self.tests {
             let key = |w: &str| {
-                let s = stem(&w.to_lowercase());
+                let s = phrase_key(w).unwrap_or_else(|| stem(&w.to_lowercase()));
                 (self.head_key(&s), self.predicate_key(&s))
             };
             let (ha, pa) = key(&t.a);
@@ -182,6 +199,15 @@ impl Lexicon {
         }
         failures
     }
+}
+
+/// The key of a two-word phrase of a set ("made off" → `made off`,
+/// "making off" → `make off`): its first word stemmed, its second as
+/// written. `None` for a single word.
+fn phrase_key(w: &str) -> Option<String> {
+    let lower = w.to_lowercase();
+    let (first, second) = lower.split_once(' ')?;
+    Some(format!("{} {}", stem(first), second.trim()))
 }
 
 #[cfg(test)]
