@@ -775,3 +775,32 @@ fn positions_in_two_past_years_series_are_two_facts() {
         assert_ne!(c.verdict, Verdict::Conflict, "{}: {}", c.key, c.detail);
     }
 }
+
+#[test]
+fn items_dropped_are_not_the_items_stolen() {
+    // Museum heist: one outlet's "nine pieces" stolen conflicts with
+    // another's "eight items"; the two items the thieves dropped are
+    // another figure.
+    let r = report(&[
+        (
+            "holotruth",
+            "In the space of just seven minutes, in the bright daylight of Sunday morning, four suspects stole nine pieces of France’s crown jewels from the Louvre. In fact, they fled on two scooters, but not before dropping two items, including the crown of Empress Eugénie, which was found broken near the scene, authorities said.",
+        ),
+        (
+            "bbcpk",
+            "The eight items of stolen jewellery included a tiara and earrings from the set of Queen Marie-Amélie and Queen Hortense, of the early 19th century.",
+        ),
+    ]);
+    assert!(together(
+        &r,
+        ("holotruth", "nine pieces"),
+        ("bbcpk", "eight items")
+    ));
+    assert!(!together(
+        &r,
+        ("holotruth", "two items"),
+        ("bbcpk", "eight items")
+    ));
+    let c = comparison_of(&r, "bbcpk", "eight items");
+    assert_eq!(c.verdict, Verdict::Conflict, "{}", c.detail);
+}

@@ -234,3 +234,25 @@ fn model_names_and_references_back_are_not_counts() {
     let all = facts("the two leaders said they had made progress on unspecified issues.");
     assert!(all.iter().all(|f| f.kind != Kind::Count));
 }
+
+#[test]
+fn a_definite_count_above_three_is_a_claim() {
+    // Museum heist: "the eight items", "the four slick crooks" state counts
+    // of their own; "the two leaders" (trade summit) only refers back.
+    reads(
+        "The eight items of stolen jewellery included a tiara and earrings from the set of Queen Marie-Amélie and Queen Hortense, of the early 19th century.",
+        Kind::Count,
+        "eight items",
+        "8 items",
+    );
+    reads(
+        "Paris Public Prosecutor Laure Beccuau told a French radio station Tuesday that about 100 investigators are hunting for the four slick crooks who broke into the world-famous Paris museum.",
+        Kind::Count,
+        "four slick crooks",
+        "4 crooks",
+    );
+    let all = facts(
+        "This was the first in-person meeting between the two leaders, and they exchanged positive remarks.",
+    );
+    assert!(all.iter().all(|f| f.kind != Kind::Count), "{all:?}");
+}

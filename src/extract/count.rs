@@ -8,8 +8,9 @@
 //! counted noun.
 //!
 //! Not counts: "a"/"an"/"one" alone, years, references back to people
-//! already named ("the two leaders"), model names ("F-35", "G20"): see the
-//! `skip` list of `rules/count.toml`.
+//! already named ("the two leaders", up to three after "the", "their",
+//! "both" …; "the eight items of stolen jewellery" is a count), model
+//! names ("F-35", "G20"): see the `skip` list of `rules/count.toml`.
 //!
 //! Percentages of a whole ("about 20% of Ukraine") are read as shares, like
 //! fractions ("one-fifth of Ukraine").
@@ -41,6 +42,11 @@ impl Extractor for Count {
 
 /// Words before a small number that make it a reference, not a claim.
 const ANAPHORA: [&str; 7] = ["the", "their", "both", "these", "those", "its", "all"];
+/// Numbers up to this after [`ANAPHORA`] refer to people or things the
+/// text has named ("the two leaders", "the three men"); larger ones state
+/// a count of their own ("The eight items of stolen jewellery", "the four
+/// slick crooks").
+const ANAPHORA_MAX: f64 = 3.0;
 
 /// A subject word at most this many words from the figure is its subject.
 const SUBJECT_REACH: usize = 2;
@@ -59,7 +65,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         return None;
     }
     let (hedge, words) = hedge_of(caps, ctx);
-    if hedge.is_none() && n.vague.is_none() && n.value <= 10.0 {
+    if hedge.is_none() && n.vague.is_none() && n.value <= ANAPHORA_MAX {
         let prev = ctx.before().split_whitespace().next_back().unwrap_or("");
         if ANAPHORA.contains(&prev.to_lowercase().as_str()) {
             return None;
