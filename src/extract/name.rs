@@ -676,8 +676,20 @@ fn read_run(
         let l = strip_possessive(w.text).to_lowercase();
         !PARTICLES.contains(&l.as_str()) && ctx.doc_words.contains(l.as_str())
     });
+    // "the Department of Transportation said": one word after "<Name> of"
+    // ends an organisation's name.
+    let org_tail = j - i == 1 && {
+        let b = doc.text[from..start].trim_end();
+        b.strip_suffix(" of").is_some_and(|b| {
+            b.rsplit(' ')
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        })
+    };
     let rule = if titled_in_run || vocab.ends_with_title(&before) {
         Some("name.titled")
+    } else if org_tail {
+        None
     } else if (!possessive
         && attached
         && vocab.speech.contains(&next_word)
