@@ -307,9 +307,6 @@ fn pair_with(
             }
         }
     }
-    // One day holds many people's doings: other names near the same day
-    // say nothing against it being one fact (near two different years they
-    // do: "Francis needed five ballots in 2013" / "Benedict … in 2005").
     let date = fa.kind == Kind::Date;
     let relation = match fa.value.relation(&fb.value) {
         Relation::Disjoint if disagreement_neutral && near_miss(&fa.value, &fb.value) => {
@@ -328,6 +325,9 @@ fn pair_with(
         (Some(_), None) | (None, Some(_)) => weak = true,
         _ => {}
     }
+    // One day holds many people's doings: other names near the same day
+    // say nothing against it being one fact (near two different years they
+    // do: "Francis needed five ballots in 2013" / "Benedict … in 2005").
     if !a.holder.is_empty() && !b.holder.is_empty() {
         if a.holder.iter().any(|w| b.holder.contains(w)) {
             s += HOLDER_SAME;

@@ -1,7 +1,8 @@
 //! Measures: lengths and distances, depths, heights, speeds, temperatures
 //! and earthquake magnitudes — "a depth of 17 km", "119-136 km
-//! east-southeast" (of the city: a distance), "Waves up to 4m (13ft)", "1,500°C
-//! (2,700°F)", "185 mph", "a powerful magnitude 8.8 earthquake".
+//! east-southeast" (a distance, when "of" a place follows: the place is a
+//! name of its own), "Waves up to 4m (13ft)", "1,500°C (2,700°F)", "185
+//! mph", "a powerful magnitude 8.8 earthquake".
 //!
 //! Each value is an interval in the canonical unit of its dimension (`m`,
 //! `m/s`, `degC`, `magnitude`; the table is [`crate::normalise::units`]), so
