@@ -587,8 +587,8 @@ fn sentence_window(doc: &crate::clean::Document, start: usize, end: usize) -> Ex
     let b = floor(s.end.min(end + REACH)).max(a);
     Excerpt {
         text: Arc::clone(text),
-        start: a,
-        end: b,
+        start: offset(a),
+        end: offset(b),
         cut_before: a > s.start,
         cut_after: b < s.end,
     }
@@ -601,8 +601,8 @@ fn sentence_window(doc: &crate::clean::Document, start: usize, end: usize) -> Ex
 #[derive(Clone, Default)]
 pub struct Excerpt {
     text: Arc<str>,
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
     cut_before: bool,
     cut_after: bool,
 }
@@ -611,7 +611,7 @@ impl Excerpt {
     /// The excerpt as one string, `…` marks included; borrowed when the
     /// excerpt is a whole sentence.
     pub fn as_text(&self) -> Cow<'_, str> {
-        let body = &self.text[self.start..self.end];
+        let body = &self.text[self.start as usize..self.end as usize];
         if !self.cut_before && !self.cut_after {
             return Cow::Borrowed(body);
         }
@@ -629,7 +629,8 @@ impl Excerpt {
     /// Length in bytes of [`Excerpt::as_text`].
     pub fn len(&self) -> usize {
         let mark = '…'.len_utf8();
-        self.end - self.start + mark * (usize::from(self.cut_before) + usize::from(self.cut_after))
+        (self.end - self.start) as usize
+            + mark * (usize::from(self.cut_before) + usize::from(self.cut_after))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -642,7 +643,7 @@ impl From<&str> for Excerpt {
         Excerpt {
             text: Arc::from(s),
             start: 0,
-            end: s.len(),
+            end: offset(s.len()),
             cut_before: false,
             cut_after: false,
         }
@@ -679,8 +680,15 @@ impl Serialize for Excerpt {
 #[derive(Clone, Default)]
 pub struct Span {
     text: Arc<str>,
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
+}
+
+/// A byte offset into an article's text, which [`crate::ingest`] keeps
+/// under 4 GB (the `--max-size` cap): spans and excerpts hold 4-byte
+/// offsets, as a long article holds several for every fact.
+fn offset(i: usize) -> u32 {
+    u32::try_from(i).expect("an article's text is under 4 GB")
 }
 
 impl Span {
@@ -689,8 +697,8 @@ impl Span {
         debug_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
         Span {
             text: Arc::clone(text),
-            start,
-            end,
+            start: offset(start),
+            end: offset(end),
         }
     }
 }
@@ -698,7 +706,7 @@ impl Span {
 impl std::ops::Deref for Span {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.text[self.start..self.end]
+        &self.text[self.start as usize..self.end as usize]
     }
 }
 
@@ -713,14 +721,14 @@ impl From<&str> for Span {
         Span {
             text: Arc::from(s),
             start: 0,
-            end: s.len(),
+            end: offset(s.len()),
         }
     }
 }
 
 impl From<String> for Span {
     fn from(s: String) -> Span {
-        let end = s.len();
+        let end = offset(s.len());
         Span {
             text: Arc::from(s),
             start: 0,
