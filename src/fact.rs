@@ -120,7 +120,9 @@ pub struct Member {
 }
 
 /// The canonical value of a fact. JSON: an object with a `type` field, the
-/// rest kind-specific (documented in the README).
+/// rest kind-specific (documented in the README). Units, nouns, currencies,
+/// zones and schemes are interned ([`crate::words::intern`]): a few hundred
+/// distinct strings, held by every figure.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Value {
@@ -132,9 +134,9 @@ pub enum Value {
     /// speak of one thing.
     Quantity {
         interval: Interval,
-        unit: String,
+        unit: &'static str,
         #[serde(skip_serializing_if = "Option::is_none")]
-        noun: Option<String>,
+        noun: Option<&'static str>,
     },
     /// A range of days `[from, to)`, resolved against the publication date
     /// where the text was relative.
@@ -170,9 +172,9 @@ pub enum Value {
     /// rate day used (`rate_date`).
     Money {
         interval: Interval,
-        unit: String,
+        unit: &'static str,
         amount: Interval,
-        currency: String,
+        currency: &'static str,
         #[serde(skip_serializing_if = "Option::is_none")]
         rate_date: Option<NaiveDate>,
     },
@@ -181,7 +183,7 @@ pub enum Value {
     /// change ("lowered to 47% from 57%").
     Percent {
         interval: Interval,
-        unit: String,
+        unit: &'static str,
         #[serde(skip_serializing_if = "Option::is_none")]
         from: Option<Interval>,
     },
@@ -192,7 +194,7 @@ pub enum Value {
     /// "09:20–09:27 local").
     Clock {
         interval: Interval,
-        zone: String,
+        zone: &'static str,
         reading: String,
     },
     /// A pair of figures compared as a pair: a vote or a score ("222-209",
@@ -204,7 +206,7 @@ pub enum Value {
     },
     /// A code or model name, normalised ("AI171", "11A", "BOEING 787-8"),
     /// with its scheme (`flight`, `seat`, `model`, `bill`).
-    Code { code: String, scheme: String },
+    Code { code: String, scheme: &'static str },
 }
 
 /// What a name fact names: a person, or a place (a city, a region, a
@@ -335,27 +337,27 @@ impl Value {
     /// people"); [`Value::describe`] gives the exact interval.
     pub fn reading(&self) -> String {
         match self {
-            Value::Quantity { interval, unit, .. } if unit == "s" => {
+            Value::Quantity { interval, unit, .. } if *unit == "s" => {
                 let (div, name) = duration_unit(interval);
                 format!("{} {name}", interval.reading(|x| fmt_grouped(x / div)))
             }
             // Distances read in kilometres and speeds in km/h, as news
             // prints them, though compared in m and m/s.
             Value::Quantity { interval, unit, .. }
-                if unit == "m" && interval.lo.abs() >= 1000.0 =>
+                if *unit == "m" && interval.lo.abs() >= 1000.0 =>
             {
                 format!(
                     "{} km",
                     interval.reading(|x| fmt_grouped(round3(x / 1000.0)))
                 )
             }
-            Value::Quantity { interval, unit, .. } if unit == "m/s" => {
+            Value::Quantity { interval, unit, .. } if *unit == "m/s" => {
                 format!(
                     "{} km/h",
                     interval.reading(|x| fmt_grouped(round3(x * 3.6)))
                 )
             }
-            Value::Quantity { interval, unit, .. } if unit == "degC" => {
+            Value::Quantity { interval, unit, .. } if *unit == "degC" => {
                 format!("{} °C", interval.reading(|x| fmt_grouped(round3(x))))
             }
             Value::Quantity {
@@ -793,20 +795,22 @@ impl Serialize for Span {
 
 /// What a figure is about, read from its own sentence: the features
 /// alignment compares across outlets. Keys are word stems, or `=id` for a
-/// word of a `rules/lexicon.toml` set ("passengers" → `=people`).
+/// word of a `rules/lexicon.toml` set ("passengers" → `=people`). Keys
+/// and names are interned words: a long article holds a frame for every
+/// figure, and few distinct words among them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Frame {
     /// The nouns it counts or measures, the main one first.
-    pub head: Vec<String>,
+    pub head: Vec<crate::words::Word>,
     /// The main head as written, lower-case, for people to read.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub noun: Option<String>,
+    pub noun: Option<&'static str>,
     /// The verbs and event words that govern it, nearest first.
-    pub predicate: Vec<String>,
+    pub predicate: Vec<crate::words::Word>,
     /// Places its clause anchors it to ("in Japan").
-    pub place: Vec<String>,
+    pub place: Vec<crate::words::Word>,
     /// Other names in its clause: whose figure it is.
-    pub holder: Vec<String>,
+    pub holder: Vec<crate::words::Word>,
     /// Content words of its sentence with their nearness weight (0–1],
     /// interned: a feed holds many figures, each with dozens of words.
     #[serde(skip)]
@@ -842,10 +846,11 @@ pub struct Fact {
     pub source: Arc<str>,
     pub kind: Kind,
     /// Canonical subject id (`meeting`, `war`); empty when none was found,
-    /// and then the fact is compared with nothing.
-    pub subject: String,
+    /// and then the fact is compared with nothing. Interned, as are the
+    /// subject's words and the hedge: few distinct ones, many facts.
+    pub subject: &'static str,
     /// The words the subject was read from.
-    pub subject_words: Option<String>,
+    pub subject_words: Option<&'static str>,
     /// The fact's words exactly as in the file.
     pub text: Span,
     /// Byte offsets into the file as read from disk, front matter included.
@@ -854,7 +859,7 @@ pub struct Fact {
     /// 1-based line of `start`.
     pub line: usize,
     pub value: Value,
-    pub hedge: Option<String>,
+    pub hedge: Option<&'static str>,
     pub modality: Modality,
     /// Entity key of the person who said or wrote it (quotes).
     pub speaker: Option<String>,
@@ -885,7 +890,7 @@ impl Fact {
             id: String::new(),
             source: Arc::clone(&doc.id),
             kind,
-            subject: String::new(),
+            subject: "",
             subject_words: None,
             text: Span::new(&doc.text, start, end),
             start,

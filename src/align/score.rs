@@ -131,8 +131,8 @@ impl Features {
             let sole = per_slot.get(&(measure_of(f), &*f.source)) == Some(&1);
             let next = measures.len();
             let measure = *measures.entry(measure_of(f)).or_insert(next);
-            let ids = |v: &[String], words: &mut Interner| {
-                v.iter().map(|w| words.id(w)).collect::<Vec<u32>>()
+            let ids = |v: &[crate::words::Word], words: &mut Interner| {
+                v.iter().map(|w| words.id(w.as_str())).collect::<Vec<u32>>()
             };
             let head = ids(&frame.head, &mut words);
             let predicate = ids(&frame.predicate, &mut words);
@@ -140,8 +140,8 @@ impl Features {
             // "seven-minute heist").
             let mut events: Vec<u32> = Vec::new();
             for w in frame.predicate.iter().chain(&frame.head) {
-                if w.starts_with('+') {
-                    let id = words.id(w);
+                if w.as_str().starts_with('+') {
+                    let id = words.id(w.as_str());
                     if !events.contains(&id) {
                         events.push(id);
                     }

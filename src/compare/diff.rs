@@ -58,7 +58,7 @@ impl FactRef {
     fn of(f: &Fact) -> FactRef {
         FactRef {
             kind: f.kind,
-            subject: f.subject.clone(),
+            subject: f.subject.to_string(),
             text: f.text.to_string(),
             line: f.line,
             reads_as: f.value.reading(),
@@ -673,7 +673,7 @@ mod tests {
             id: String::new(),
             source: source.into(),
             kind: Kind::Quote,
-            subject: String::new(),
+            subject: "",
             subject_words: None,
             text: words.into(),
             start: 0,

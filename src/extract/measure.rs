@@ -127,7 +127,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         return Some(Reading {
             value: Value::Quantity {
                 interval: stated,
-                unit: "m".into(),
+                unit: "m",
                 noun: None,
             },
             hedge: words,
@@ -226,7 +226,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     Some(Reading {
         value: Value::Quantity {
             interval,
-            unit: unit.into(),
+            unit,
             noun: None,
         },
         hedge: words,

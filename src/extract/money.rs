@@ -195,14 +195,14 @@ fn priced_noun(sentence: &str, span: (usize, usize)) -> Option<(String, String)>
 pub fn money_value(amount: Interval, code: &str, published: Option<chrono::NaiveDate>) -> Value {
     let rate = published.and_then(|p| currency::per_euro(code, p));
     let (interval, unit, rate_date) = match rate {
-        Some((r, day)) => (amount.scale(1.0 / r), "EUR".to_string(), Some(day)),
-        None => (amount, code.to_string(), None),
+        Some((r, day)) => (amount.scale(1.0 / r), "EUR", Some(day)),
+        None => (amount, crate::words::intern(code), None),
     };
     Value::Money {
         interval,
         unit,
         amount,
-        currency: code.to_string(),
+        currency: crate::words::intern(code),
         rate_date,
     }
 }

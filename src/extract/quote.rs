@@ -841,8 +841,8 @@ fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact>
                     found.rule(),
                 );
                 f.speaker = who.as_deref().map(names::key);
-                f.subject = f.speaker.clone().unwrap_or_default();
-                f.subject_words = words.clone();
+                f.subject = f.speaker.as_deref().map_or("", crate::words::intern);
+                f.subject_words = words.as_deref().map(crate::words::intern);
                 facts.push(f);
             }
         }
