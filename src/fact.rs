@@ -861,8 +861,9 @@ pub struct Fact {
     pub value: Value,
     pub hedge: Option<&'static str>,
     pub modality: Modality,
-    /// Entity key of the person who said or wrote it (quotes).
-    pub speaker: Option<String>,
+    /// Entity key of the person who said or wrote it (quotes), interned:
+    /// a story's quotes come from few people.
+    pub speaker: Option<&'static str>,
     /// The id of the rule that produced it, interned in the word table:
     /// one copy per rule id, not one per fact.
     pub rule: &'static str,

@@ -62,7 +62,7 @@ impl FactRef {
             text: f.text.to_string(),
             line: f.line,
             reads_as: f.value.reading(),
-            speaker: f.speaker.clone(),
+            speaker: f.speaker.map(str::to_string),
             start: f.start,
             end: f.end,
         }
@@ -686,7 +686,7 @@ mod tests {
             },
             hedge: None,
             modality: Modality::Actual,
-            speaker: speaker.map(str::to_string),
+            speaker: speaker.map(crate::words::intern),
             rule: "quote.test",
             sentence: words.into(),
             frame: None,
