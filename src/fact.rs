@@ -166,18 +166,9 @@ pub enum Value {
         stated_count: Option<u32>,
         side: Option<String>,
     },
-    /// An amount of money: `interval` in `unit`, which is `EUR` where a
-    /// rate of the publication date converted it, else the stated
-    /// currency's code; `amount` in the stated `currency`, and the ECB
-    /// rate day used (`rate_date`).
-    Money {
-        interval: Interval,
-        unit: &'static str,
-        amount: Interval,
-        currency: &'static str,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        rate_date: Option<NaiveDate>,
-    },
+    /// An amount of money ([`Money`]), boxed: it is the largest value,
+    /// and every fact would otherwise hold room for one.
+    Money(Box<Money>),
     /// A percentage (`unit` "percent") or a difference of percentages
     /// (`unit` "percentage points"); `from` is the level before a stated
     /// change ("lowered to 47% from 57%").
@@ -207,6 +198,20 @@ pub enum Value {
     /// A code or model name, normalised ("AI171", "11A", "BOEING 787-8"),
     /// with its scheme (`flight`, `seat`, `model`, `bill`).
     Code { code: String, scheme: &'static str },
+}
+
+/// An amount of money: `interval` in `unit`, which is `EUR` where a rate
+/// of the publication date converted it, else the stated currency's code;
+/// `amount` in the stated `currency`, and the ECB rate day used
+/// (`rate_date`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Money {
+    pub interval: Interval,
+    pub unit: &'static str,
+    pub amount: Interval,
+    pub currency: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate_date: Option<NaiveDate>,
 }
 
 /// What a name fact names: a person, or a place (a city, a region, a
@@ -239,21 +244,10 @@ impl Value {
     /// their arm here, so one verdict path serves every kind.
     pub fn relation(&self, other: &Value) -> Relation {
         // Two amounts in one currency compare as stated, free of rate noise.
-        if let (
-            Value::Money {
-                amount: a,
-                currency: ca,
-                ..
-            },
-            Value::Money {
-                amount: b,
-                currency: cb,
-                ..
-            },
-        ) = (self, other)
-            && ca == cb
+        if let (Value::Money(a), Value::Money(b)) = (self, other)
+            && a.currency == b.currency
         {
-            return interval_relation(a, b);
+            return interval_relation(&a.amount, &b.amount);
         }
         if self.unit() != other.unit() {
             return Relation::Incomparable;
@@ -304,9 +298,9 @@ impl Value {
     pub fn interval(&self) -> Option<Interval> {
         match self {
             Value::Quantity { interval, .. }
-            | Value::Money { interval, .. }
             | Value::Percent { interval, .. }
             | Value::Clock { interval, .. } => Some(*interval),
+            Value::Money(m) => Some(m.interval),
             Value::Dates { from, to, .. } => Some(Interval::half_open(
                 day_number(*from) as f64,
                 day_number(*to) as f64,
@@ -319,9 +313,8 @@ impl Value {
     /// never compared.
     pub fn unit(&self) -> &str {
         match self {
-            Value::Quantity { unit, .. }
-            | Value::Money { unit, .. }
-            | Value::Percent { unit, .. } => unit,
+            Value::Quantity { unit, .. } | Value::Percent { unit, .. } => unit,
+            Value::Money(m) => m.unit,
             Value::Dates { .. } => "days",
             Value::Clock { zone, .. } => zone,
             Value::Tally {
@@ -380,9 +373,7 @@ impl Value {
             }
             Value::Quantity { interval, .. } => interval.reading(fmt_grouped),
             Value::Dates { from, to, .. } => describe_dates(*from, *to),
-            Value::Money {
-                amount, currency, ..
-            } => format!("{} {currency}", amount.reading(fmt_grouped)),
+            Value::Money(m) => format!("{} {}", m.amount.reading(fmt_grouped), m.currency),
             Value::Percent { interval, unit, .. } => {
                 format!("{} {}", interval.reading(fmt_grouped), percent_sign(unit))
             }
@@ -401,13 +392,14 @@ impl Value {
             Value::Dates { from, to, .. } => describe_dates(*from, *to),
             Value::Quote { words, .. } => format!("“{words}”"),
             Value::Name { surface, .. } => surface.clone(),
-            Value::Money {
-                interval,
-                unit,
-                amount,
-                currency,
-                ..
-            } => {
+            Value::Money(m) => {
+                let Money {
+                    interval,
+                    unit,
+                    amount,
+                    currency,
+                    ..
+                } = &**m;
                 let stated = amount.display_with(fmt_sig);
                 if unit == currency {
                     format!("{} {currency}", interval.display_with(fmt_sig))

@@ -329,9 +329,8 @@ fn pair_with(
 /// not amounts, and are never apart in this sense.
 fn far_apart(a: &Value, b: &Value) -> bool {
     let amount = |v: &Value| match v {
-        Value::Quantity { interval, .. }
-        | Value::Money { interval, .. }
-        | Value::Percent { interval, .. } => Some(*interval),
+        Value::Quantity { interval, .. } | Value::Percent { interval, .. } => Some(*interval),
+        Value::Money(m) => Some(m.interval),
         _ => None,
     };
     let (Some(x), Some(y)) = (amount(a), amount(b)) else {
