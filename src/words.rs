@@ -60,6 +60,12 @@ impl Word {
 /// string: for the short, oft-repeated strings of facts (units, subjects,
 /// hedges), which would otherwise cost a heap block each per fact.
 pub fn intern(s: &str) -> &'static str {
+    // One look-up for a string met before: the table's key is the copy.
+    let read = TABLE.read().unwrap_or_else(|e| e.into_inner());
+    if let Some((&word, _)) = read.ids.get_key_value(s) {
+        return word;
+    }
+    drop(read);
     Word::of(s).as_str()
 }
 
