@@ -120,7 +120,9 @@ pub struct Member {
 }
 
 /// The canonical value of a fact. JSON: an object with a `type` field, the
-/// rest kind-specific (documented in the README).
+/// rest kind-specific (documented in the README). Units, nouns, currencies,
+/// zones and schemes are interned ([`crate::words::intern`]): a few hundred
+/// distinct strings, held by every figure.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Value {
@@ -132,9 +134,9 @@ pub enum Value {
     /// speak of one thing.
     Quantity {
         interval: Interval,
-        unit: String,
+        unit: &'static str,
         #[serde(skip_serializing_if = "Option::is_none")]
-        noun: Option<String>,
+        noun: Option<&'static str>,
     },
     /// A range of days `[from, to)`, resolved against the publication date
     /// where the text was relative.
@@ -164,24 +166,15 @@ pub enum Value {
         stated_count: Option<u32>,
         side: Option<String>,
     },
-    /// An amount of money: `interval` in `unit`, which is `EUR` where a
-    /// rate of the publication date converted it, else the stated
-    /// currency's code; `amount` in the stated `currency`, and the ECB
-    /// rate day used (`rate_date`).
-    Money {
-        interval: Interval,
-        unit: String,
-        amount: Interval,
-        currency: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        rate_date: Option<NaiveDate>,
-    },
+    /// An amount of money ([`Money`]), boxed: it is the largest value,
+    /// and every fact would otherwise hold room for one.
+    Money(Box<Money>),
     /// A percentage (`unit` "percent") or a difference of percentages
     /// (`unit` "percentage points"); `from` is the level before a stated
     /// change ("lowered to 47% from 57%").
     Percent {
         interval: Interval,
-        unit: String,
+        unit: &'static str,
         #[serde(skip_serializing_if = "Option::is_none")]
         from: Option<Interval>,
     },
@@ -192,7 +185,7 @@ pub enum Value {
     /// "09:20–09:27 local").
     Clock {
         interval: Interval,
-        zone: String,
+        zone: &'static str,
         reading: String,
     },
     /// A pair of figures compared as a pair: a vote or a score ("222-209",
@@ -204,7 +197,21 @@ pub enum Value {
     },
     /// A code or model name, normalised ("AI171", "11A", "BOEING 787-8"),
     /// with its scheme (`flight`, `seat`, `model`, `bill`).
-    Code { code: String, scheme: String },
+    Code { code: String, scheme: &'static str },
+}
+
+/// An amount of money: `interval` in `unit`, which is `EUR` where a rate
+/// of the publication date converted it, else the stated currency's code;
+/// `amount` in the stated `currency`, and the ECB rate day used
+/// (`rate_date`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Money {
+    pub interval: Interval,
+    pub unit: &'static str,
+    pub amount: Interval,
+    pub currency: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate_date: Option<NaiveDate>,
 }
 
 /// What a name fact names: a person, or a place (a city, a region, a
@@ -237,21 +244,10 @@ impl Value {
     /// their arm here, so one verdict path serves every kind.
     pub fn relation(&self, other: &Value) -> Relation {
         // Two amounts in one currency compare as stated, free of rate noise.
-        if let (
-            Value::Money {
-                amount: a,
-                currency: ca,
-                ..
-            },
-            Value::Money {
-                amount: b,
-                currency: cb,
-                ..
-            },
-        ) = (self, other)
-            && ca == cb
+        if let (Value::Money(a), Value::Money(b)) = (self, other)
+            && a.currency == b.currency
         {
-            return interval_relation(a, b);
+            return interval_relation(&a.amount, &b.amount);
         }
         if self.unit() != other.unit() {
             return Relation::Incomparable;
@@ -302,9 +298,9 @@ impl Value {
     pub fn interval(&self) -> Option<Interval> {
         match self {
             Value::Quantity { interval, .. }
-            | Value::Money { interval, .. }
             | Value::Percent { interval, .. }
             | Value::Clock { interval, .. } => Some(*interval),
+            Value::Money(m) => Some(m.interval),
             Value::Dates { from, to, .. } => Some(Interval::half_open(
                 day_number(*from) as f64,
                 day_number(*to) as f64,
@@ -317,9 +313,8 @@ impl Value {
     /// never compared.
     pub fn unit(&self) -> &str {
         match self {
-            Value::Quantity { unit, .. }
-            | Value::Money { unit, .. }
-            | Value::Percent { unit, .. } => unit,
+            Value::Quantity { unit, .. } | Value::Percent { unit, .. } => unit,
+            Value::Money(m) => m.unit,
             Value::Dates { .. } => "days",
             Value::Clock { zone, .. } => zone,
             Value::Tally {
@@ -335,27 +330,27 @@ impl Value {
     /// people"); [`Value::describe`] gives the exact interval.
     pub fn reading(&self) -> String {
         match self {
-            Value::Quantity { interval, unit, .. } if unit == "s" => {
+            Value::Quantity { interval, unit, .. } if *unit == "s" => {
                 let (div, name) = duration_unit(interval);
                 format!("{} {name}", interval.reading(|x| fmt_grouped(x / div)))
             }
             // Distances read in kilometres and speeds in km/h, as news
             // prints them, though compared in m and m/s.
             Value::Quantity { interval, unit, .. }
-                if unit == "m" && interval.lo.abs() >= 1000.0 =>
+                if *unit == "m" && interval.lo.abs() >= 1000.0 =>
             {
                 format!(
                     "{} km",
                     interval.reading(|x| fmt_grouped(round3(x / 1000.0)))
                 )
             }
-            Value::Quantity { interval, unit, .. } if unit == "m/s" => {
+            Value::Quantity { interval, unit, .. } if *unit == "m/s" => {
                 format!(
                     "{} km/h",
                     interval.reading(|x| fmt_grouped(round3(x * 3.6)))
                 )
             }
-            Value::Quantity { interval, unit, .. } if unit == "degC" => {
+            Value::Quantity { interval, unit, .. } if *unit == "degC" => {
                 format!("{} °C", interval.reading(|x| fmt_grouped(round3(x))))
             }
             Value::Quantity {
@@ -378,9 +373,7 @@ impl Value {
             }
             Value::Quantity { interval, .. } => interval.reading(fmt_grouped),
             Value::Dates { from, to, .. } => describe_dates(*from, *to),
-            Value::Money {
-                amount, currency, ..
-            } => format!("{} {currency}", amount.reading(fmt_grouped)),
+            Value::Money(m) => format!("{} {}", m.amount.reading(fmt_grouped), m.currency),
             Value::Percent { interval, unit, .. } => {
                 format!("{} {}", interval.reading(fmt_grouped), percent_sign(unit))
             }
@@ -399,13 +392,14 @@ impl Value {
             Value::Dates { from, to, .. } => describe_dates(*from, *to),
             Value::Quote { words, .. } => format!("“{words}”"),
             Value::Name { surface, .. } => surface.clone(),
-            Value::Money {
-                interval,
-                unit,
-                amount,
-                currency,
-                ..
-            } => {
+            Value::Money(m) => {
+                let Money {
+                    interval,
+                    unit,
+                    amount,
+                    currency,
+                    ..
+                } = &**m;
                 let stated = amount.display_with(fmt_sig);
                 if unit == currency {
                     format!("{} {currency}", interval.display_with(fmt_sig))
@@ -587,8 +581,8 @@ fn sentence_window(doc: &crate::clean::Document, start: usize, end: usize) -> Ex
     let b = floor(s.end.min(end + REACH)).max(a);
     Excerpt {
         text: Arc::clone(text),
-        start: a,
-        end: b,
+        start: offset(a),
+        end: offset(b),
         cut_before: a > s.start,
         cut_after: b < s.end,
     }
@@ -601,8 +595,8 @@ fn sentence_window(doc: &crate::clean::Document, start: usize, end: usize) -> Ex
 #[derive(Clone, Default)]
 pub struct Excerpt {
     text: Arc<str>,
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
     cut_before: bool,
     cut_after: bool,
 }
@@ -611,7 +605,7 @@ impl Excerpt {
     /// The excerpt as one string, `…` marks included; borrowed when the
     /// excerpt is a whole sentence.
     pub fn as_text(&self) -> Cow<'_, str> {
-        let body = &self.text[self.start..self.end];
+        let body = &self.text[self.start as usize..self.end as usize];
         if !self.cut_before && !self.cut_after {
             return Cow::Borrowed(body);
         }
@@ -629,7 +623,8 @@ impl Excerpt {
     /// Length in bytes of [`Excerpt::as_text`].
     pub fn len(&self) -> usize {
         let mark = '…'.len_utf8();
-        self.end - self.start + mark * (usize::from(self.cut_before) + usize::from(self.cut_after))
+        (self.end - self.start) as usize
+            + mark * (usize::from(self.cut_before) + usize::from(self.cut_after))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -642,7 +637,7 @@ impl From<&str> for Excerpt {
         Excerpt {
             text: Arc::from(s),
             start: 0,
-            end: s.len(),
+            end: offset(s.len()),
             cut_before: false,
             cut_after: false,
         }
@@ -679,8 +674,15 @@ impl Serialize for Excerpt {
 #[derive(Clone, Default)]
 pub struct Span {
     text: Arc<str>,
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
+}
+
+/// A byte offset into an article's text, which [`crate::ingest`] keeps
+/// under 4 GB (the `--max-size` cap): spans and excerpts hold 4-byte
+/// offsets, as a long article holds several for every fact.
+fn offset(i: usize) -> u32 {
+    u32::try_from(i).expect("an article's text is under 4 GB")
 }
 
 impl Span {
@@ -689,8 +691,8 @@ impl Span {
         debug_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
         Span {
             text: Arc::clone(text),
-            start,
-            end,
+            start: offset(start),
+            end: offset(end),
         }
     }
 }
@@ -698,7 +700,7 @@ impl Span {
 impl std::ops::Deref for Span {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.text[self.start..self.end]
+        &self.text[self.start as usize..self.end as usize]
     }
 }
 
@@ -713,14 +715,14 @@ impl From<&str> for Span {
         Span {
             text: Arc::from(s),
             start: 0,
-            end: s.len(),
+            end: offset(s.len()),
         }
     }
 }
 
 impl From<String> for Span {
     fn from(s: String) -> Span {
-        let end = s.len();
+        let end = offset(s.len());
         Span {
             text: Arc::from(s),
             start: 0,
@@ -785,20 +787,22 @@ impl Serialize for Span {
 
 /// What a figure is about, read from its own sentence: the features
 /// alignment compares across outlets. Keys are word stems, or `=id` for a
-/// word of a `rules/lexicon.toml` set ("passengers" → `=people`).
+/// word of a `rules/lexicon.toml` set ("passengers" → `=people`). Keys
+/// and names are interned words: a long article holds a frame for every
+/// figure, and few distinct words among them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Frame {
     /// The nouns it counts or measures, the main one first.
-    pub head: Vec<String>,
+    pub head: Vec<crate::words::Word>,
     /// The main head as written, lower-case, for people to read.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub noun: Option<String>,
+    pub noun: Option<&'static str>,
     /// The verbs and event words that govern it, nearest first.
-    pub predicate: Vec<String>,
+    pub predicate: Vec<crate::words::Word>,
     /// Places its clause anchors it to ("in Japan").
-    pub place: Vec<String>,
+    pub place: Vec<crate::words::Word>,
     /// Other names in its clause: whose figure it is.
-    pub holder: Vec<String>,
+    pub holder: Vec<crate::words::Word>,
     /// Content words of its sentence with their nearness weight (0–1],
     /// interned: a feed holds many figures, each with dozens of words.
     #[serde(skip)]
@@ -834,10 +838,11 @@ pub struct Fact {
     pub source: Arc<str>,
     pub kind: Kind,
     /// Canonical subject id (`meeting`, `war`); empty when none was found,
-    /// and then the fact is compared with nothing.
-    pub subject: String,
+    /// and then the fact is compared with nothing. Interned, as are the
+    /// subject's words and the hedge: few distinct ones, many facts.
+    pub subject: &'static str,
     /// The words the subject was read from.
-    pub subject_words: Option<String>,
+    pub subject_words: Option<&'static str>,
     /// The fact's words exactly as in the file.
     pub text: Span,
     /// Byte offsets into the file as read from disk, front matter included.
@@ -846,10 +851,11 @@ pub struct Fact {
     /// 1-based line of `start`.
     pub line: usize,
     pub value: Value,
-    pub hedge: Option<String>,
+    pub hedge: Option<&'static str>,
     pub modality: Modality,
-    /// Entity key of the person who said or wrote it (quotes).
-    pub speaker: Option<String>,
+    /// Entity key of the person who said or wrote it (quotes), interned:
+    /// a story's quotes come from few people.
+    pub speaker: Option<&'static str>,
     /// The id of the rule that produced it, interned in the word table:
     /// one copy per rule id, not one per fact.
     pub rule: &'static str,
@@ -877,7 +883,7 @@ impl Fact {
             id: String::new(),
             source: Arc::clone(&doc.id),
             kind,
-            subject: String::new(),
+            subject: "",
             subject_words: None,
             text: Span::new(&doc.text, start, end),
             start,

@@ -35,8 +35,8 @@ struct Cli {
     /// Table width in columns (default: the terminal's, or 100 when piped).
     #[arg(long, global = true, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..))]
     width: Option<u16>,
-    /// Largest article read, in MB (default 32).
-    #[arg(long, global = true, value_name = "MB", value_parser = clap::value_parser!(u64).range(1..=65536))]
+    /// Largest article read, in MB (default 32, at most 4000).
+    #[arg(long, global = true, value_name = "MB", value_parser = clap::value_parser!(u64).range(1..=4000))]
     max_size: Option<u64>,
     /// Threads that read articles (default: one per core, or RAYON_NUM_THREADS); output is the same for any number.
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]

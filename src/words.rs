@@ -56,6 +56,32 @@ impl Word {
     }
 }
 
+/// `s` as a string held for the life of the process, one copy per distinct
+/// string: for the short, oft-repeated strings of facts (units, subjects,
+/// hedges), which would otherwise cost a heap block each per fact.
+pub fn intern(s: &str) -> &'static str {
+    // One look-up for a string met before: the table's key is the copy.
+    let read = TABLE.read().unwrap_or_else(|e| e.into_inner());
+    if let Some((&word, _)) = read.ids.get_key_value(s) {
+        return word;
+    }
+    drop(read);
+    Word::of(s).as_str()
+}
+
+impl AsRef<str> for Word {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+/// As its string: what a word is does not depend on its number.
+impl serde::Serialize for Word {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 impl std::fmt::Debug for Word {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Debug::fmt(self.as_str(), f)

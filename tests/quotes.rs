@@ -24,7 +24,9 @@ fn quotes(text: &str) -> Vec<(String, Option<String>, bool)> {
     extract_kind(Kind::Quote, &doc, rules)
         .into_iter()
         .map(|f| match f.value {
-            Value::Quote { words, speech, .. } => (words.to_string(), f.speaker, speech),
+            Value::Quote { words, speech, .. } => {
+                (words.to_string(), f.speaker.map(str::to_string), speech)
+            }
             _ => unreachable!("quote extractor made a {:?}", f.kind),
         })
         .collect()

@@ -138,8 +138,8 @@ impl Features {
             let sole = per_slot.get(&(measure_of(f), &*f.source)) == Some(&1);
             let next = measures.len();
             let measure = *measures.entry(measure_of(f)).or_insert(next);
-            let ids = |v: &[String], words: &mut Interner| {
-                v.iter().map(|w| words.id(w)).collect::<Vec<u32>>()
+            let ids = |v: &[crate::words::Word], words: &mut Interner| {
+                v.iter().map(|w| words.id(w.as_str())).collect::<Vec<u32>>()
             };
             let head = ids(&frame.head, &mut words);
             let predicate = ids(&frame.predicate, &mut words);
@@ -147,8 +147,8 @@ impl Features {
             // "seven-minute heist").
             let mut events: Vec<u32> = Vec::new();
             for w in frame.predicate.iter().chain(&frame.head) {
-                if w.starts_with('+') {
-                    let id = words.id(w);
+                if w.as_str().starts_with('+') {
+                    let id = words.id(w.as_str());
                     if !events.contains(&id) {
                         events.push(id);
                     }
@@ -373,9 +373,8 @@ fn pair_with(
 /// not amounts, and are never apart in this sense.
 fn far_apart(a: &Value, b: &Value) -> bool {
     let amount = |v: &Value| match v {
-        Value::Quantity { interval, .. }
-        | Value::Money { interval, .. }
-        | Value::Percent { interval, .. } => Some(*interval),
+        Value::Quantity { interval, .. } | Value::Percent { interval, .. } => Some(*interval),
+        Value::Money(m) => Some(m.interval),
         _ => None,
     };
     let (Some(x), Some(y)) = (amount(a), amount(b)) else {

@@ -58,11 +58,11 @@ impl FactRef {
     fn of(f: &Fact) -> FactRef {
         FactRef {
             kind: f.kind,
-            subject: f.subject.clone(),
+            subject: f.subject.to_string(),
             text: f.text.to_string(),
             line: f.line,
             reads_as: f.value.reading(),
-            speaker: f.speaker.clone(),
+            speaker: f.speaker.map(str::to_string),
             start: f.start,
             end: f.end,
         }
@@ -673,7 +673,7 @@ mod tests {
             id: String::new(),
             source: source.into(),
             kind: Kind::Quote,
-            subject: String::new(),
+            subject: "",
             subject_words: None,
             text: words.into(),
             start: 0,
@@ -686,7 +686,7 @@ mod tests {
             },
             hedge: None,
             modality: Modality::Actual,
-            speaker: speaker.map(str::to_string),
+            speaker: speaker.map(crate::words::intern),
             rule: "quote.test",
             sentence: words.into(),
             frame: None,

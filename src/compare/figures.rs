@@ -54,7 +54,7 @@ fn subject_of(facts: &[&Fact], aligned: bool) -> String {
     let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
     for f in facts {
         if !f.subject.is_empty() {
-            *votes.entry(f.subject.as_str()).or_default() += 1;
+            *votes.entry(f.subject).or_default() += 1;
         }
     }
     if let Some((s, _)) = votes
@@ -65,7 +65,7 @@ fn subject_of(facts: &[&Fact], aligned: bool) -> String {
     }
     let mut heads: BTreeMap<&str, usize> = BTreeMap::new();
     for f in facts.iter().filter(|_| aligned) {
-        if let Some(h) = f.frame.as_ref().and_then(|fr| fr.noun.as_deref()) {
+        if let Some(h) = f.frame.as_ref().and_then(|fr| fr.noun) {
             *heads.entry(h).or_default() += 1;
         }
     }

@@ -91,7 +91,7 @@ fn self_check(f: &Fact) -> Comparison {
         Some(h) => format!("{h} {stated}"),
         None => stated.to_string(),
     };
-    let (verdict, verb) = match count_agrees(stated, members.len(), f.hedge.as_deref()) {
+    let (verdict, verb) = match count_agrees(stated, members.len(), f.hedge) {
         Some(true) => (Verdict::Agree, "fits"),
         Some(false) => (Verdict::Conflict, "does not fit"),
         None => (Verdict::SingleSource, "cannot be checked against"),
@@ -110,7 +110,7 @@ fn self_check(f: &Fact) -> Comparison {
     Comparison {
         key: format!("list/count-{}", f.subject),
         kind: Kind::List,
-        subject: f.subject.clone(),
+        subject: f.subject.to_string(),
         verdict,
         facts: vec![f.id.clone()],
         independent_sources: 0,

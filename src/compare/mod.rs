@@ -138,7 +138,7 @@ pub fn single(f: &Fact, key: String, detail: String) -> Comparison {
     Comparison {
         key,
         kind: f.kind,
-        subject: f.subject.clone(),
+        subject: f.subject.to_string(),
         verdict: Verdict::SingleSource,
         facts: vec![f.id.clone()],
         independent_sources: 1,

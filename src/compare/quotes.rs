@@ -52,7 +52,7 @@ struct Item<'a> {
 
 impl Item<'_> {
     fn speaker(&self) -> Option<&str> {
-        self.fact.speaker.as_deref()
+        self.fact.speaker
     }
 }
 

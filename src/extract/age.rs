@@ -92,7 +92,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     Some(Reading {
         value: Value::Quantity {
             interval,
-            unit: "years".into(),
+            unit: "years",
             noun: None,
         },
         hedge: words,

@@ -544,7 +544,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     Some(Reading {
         value: Value::Clock {
             interval: Interval::half_open(lo as f64, hi as f64),
-            zone,
+            zone: crate::words::intern(&zone),
             reading,
         },
         hedge: hedge.map(str::to_lowercase),

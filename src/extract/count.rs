@@ -158,8 +158,8 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     Some(Reading {
         value: Value::Quantity {
             interval,
-            unit: "count".to_string(),
-            noun: Some(head),
+            unit: "count",
+            noun: Some(crate::words::intern(&head)),
         },
         hedge: words,
         subject: Some(subject),

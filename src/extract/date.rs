@@ -231,7 +231,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
 fn undated(x: f64, unit: &str) -> Value {
     Value::Quantity {
         interval: Interval::point(x),
-        unit: unit.into(),
+        unit: crate::words::intern(unit),
         noun: None,
     }
 }

@@ -129,7 +129,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     Some(Reading {
         value: Value::Quantity {
             interval,
-            unit: "s".into(),
+            unit: "s",
             noun: None,
         },
         hedge: words,

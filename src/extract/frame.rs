@@ -227,10 +227,11 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
     }
 
     frame.noun = frame.head.first().and_then(|h| {
-        let w = words.iter().find(|w| head_key(w) == *h)?;
+        let h = h.as_str();
+        let w = words.iter().find(|w| head_key(w) == h)?;
         Some(match h.strip_prefix(['=', '+']) {
-            Some(set) => set.to_string(),
-            None => w.lower.clone(),
+            Some(set) => crate::words::intern(set),
+            None => crate::words::intern(&w.lower),
         })
     });
 
@@ -355,9 +356,13 @@ fn possessor(lower: &str) -> String {
         .to_string()
 }
 
-fn push(v: &mut Vec<String>, key: String) {
-    if !key.is_empty() && !v.contains(&key) {
-        v.push(key);
+fn push(v: &mut Vec<crate::words::Word>, key: impl AsRef<str>) {
+    let key = key.as_ref();
+    if !key.is_empty() {
+        let key = crate::words::Word::of(key);
+        if !v.contains(&key) {
+            v.push(key);
+        }
     }
 }
 
@@ -494,6 +499,7 @@ fn words(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<Word> {
 mod tests {
     use super::*;
     use crate::rules::Rules;
+    use crate::words::Word as Key;
 
     fn frame_of(sentence: &str, figure: &str) -> Frame {
         frame_of_kind(sentence, figure, Kind::Count)
@@ -572,7 +578,7 @@ mod tests {
             "just seven minutes",
             Kind::Duration,
         );
-        assert!(f.predicate.contains(&"+steal".to_string()), "{f:?}");
+        assert!(f.predicate.contains(&Key::of("+steal")), "{f:?}");
         let f = frame_of_kind(
             "After 43 days of closure and weeks of bitter argument in both chambers, the House finally voted to reopen the government.",
             "43 days",
@@ -588,14 +594,14 @@ mod tests {
             "The plane was carrying 242 passengers and crew when it crashed.",
             "242 passengers",
         );
-        assert_eq!(f.head.first().map(String::as_str), Some("=people"));
-        assert!(f.predicate.contains(&"+board".to_string()), "{f:?}");
+        assert_eq!(f.head.first().map(|w| w.as_str()), Some("=people"));
+        assert!(f.predicate.contains(&Key::of("+board")), "{f:?}");
         let f = frame_of(
             "The 133 cardinal electors had reached the required two-thirds majority.",
             "133 cardinal electors",
         );
-        assert_eq!(f.head[0], stem("electors"));
-        assert!(f.head.contains(&stem("cardinal")));
+        assert_eq!(f.head[0], Key::of(&stem("electors")));
+        assert!(f.head.contains(&Key::of(&stem("cardinal"))));
     }
 
     #[test]
@@ -607,13 +613,13 @@ mod tests {
             "88 million euros",
             Kind::Money,
         );
-        assert!(!f.head.contains(&stem("euros")), "{f:?}");
+        assert!(!f.head.contains(&Key::of(&stem("euros"))), "{f:?}");
         let f = frame_of_kind(
             "Trump agreed to lower tariffs on Chinese goods to 47 percent.",
             "47 percent",
             Kind::Percent,
         );
-        assert!(!f.head.contains(&stem("percent")), "{f:?}");
+        assert!(!f.head.contains(&Key::of(&stem("percent"))), "{f:?}");
     }
 
     #[test]
@@ -625,13 +631,13 @@ mod tests {
              four suspects stole nine pieces of France's crown jewels from the Louvre.",
             "just seven minutes",
         );
-        assert!(!f.head.contains(&stem("space")), "{f:?}");
+        assert!(!f.head.contains(&Key::of(&stem("space"))), "{f:?}");
         let f = frame_of(
             "After four rounds of voting, and a period of barely 24 hours, white smoke rose \
              above the Sistine Chapel.",
             "barely 24 hours",
         );
-        assert!(!f.head.contains(&stem("period")), "{f:?}");
+        assert!(!f.head.contains(&Key::of(&stem("period"))), "{f:?}");
     }
 
     #[test]
@@ -641,26 +647,26 @@ mod tests {
             "The quake struck at a depth of 17 km, the USGS said.",
             "17 km",
         );
-        assert_eq!(f.head, vec![stem("depth")]);
-        assert!(f.predicate.contains(&"+strike".to_string()), "{f:?}");
+        assert_eq!(f.head, vec![Key::of(&stem("depth"))]);
+        assert!(f.predicate.contains(&Key::of("+strike")), "{f:?}");
         let f = frame_of(
             "The talks lasted about one hour, 40 minutes.",
             "about one hour, 40 minutes",
         );
-        assert_eq!(f.head, vec!["=meeting".to_string()]);
-        assert_eq!(f.predicate.first().map(String::as_str), Some("+last"));
+        assert_eq!(f.head, vec![Key::of("=meeting")]);
+        assert_eq!(f.predicate.first().map(|w| w.as_str()), Some("+last"));
         // A government shutdown: the noun after "of", and a known noun
         // behind a nearer one.
         let f = frame_of(
             "The measure restores federal operations after 42 days of closure.",
             "42 days",
         );
-        assert_eq!(f.head, vec!["=shutdown".to_string()], "{f:?}");
+        assert_eq!(f.head, vec![Key::of("=shutdown")], "{f:?}");
         let f = frame_of(
             "Trump signed the bill, ending the longest shutdown in U.S. history, which lasted 43 days.",
             "43 days",
         );
-        assert_eq!(f.head, vec!["=shutdown".to_string()], "{f:?}");
+        assert_eq!(f.head, vec![Key::of("=shutdown")], "{f:?}");
     }
 
     #[test]
@@ -670,19 +676,19 @@ mod tests {
             "Tsunami waves of 30 to 60 cm were observed in Japan on Wednesday.",
             "30 to 60 cm",
         );
-        assert_eq!(f.place, vec!["japan".to_string()]);
-        assert!(f.head.contains(&"=waves".to_string()), "{f:?}");
+        assert_eq!(f.place, vec![Key::of("japan")]);
+        assert!(f.head.contains(&Key::of("=waves")), "{f:?}");
         let f = frame_of(
             "The earthquake's effects extended beyond Russia, as a 30 cm tsunami reached northern Japan.",
             "30 cm",
         );
-        assert_eq!(f.place, vec!["japan".to_string()], "{f:?}");
+        assert_eq!(f.place, vec![Key::of("japan")], "{f:?}");
         let f = frame_of(
             "For comparison, Pope Francis needed five ballots in 2013.",
             "five ballots",
         );
-        assert!(f.holder.contains(&"francis".to_string()), "{f:?}");
-        assert_eq!(f.head.first().map(String::as_str), Some("=rounds"));
+        assert!(f.holder.contains(&Key::of("francis")), "{f:?}");
+        assert_eq!(f.head.first().map(|w| w.as_str()), Some("=rounds"));
     }
 
     #[test]
@@ -692,12 +698,12 @@ mod tests {
             "Eight priceless items were stolen, officials said.",
             "Eight priceless",
         );
-        assert_eq!(f.head.first().map(String::as_str), Some("=items"), "{f:?}");
+        assert_eq!(f.head.first().map(|w| w.as_str()), Some("=items"), "{f:?}");
         let f = frame_of(
             "Three historic bridges were swept away by the flood.",
             "Three historic",
         );
-        assert_eq!(f.head.first(), Some(&stem("bridges")), "{f:?}");
+        assert_eq!(f.head.first(), Some(&Key::of(&stem("bridges"))), "{f:?}");
     }
 
     #[test]
@@ -707,7 +713,7 @@ mod tests {
             "Eight priceless items were stolen in the raid.",
             "Eight priceless items",
         );
-        assert_eq!(f.head.first().map(String::as_str), Some("=items"));
-        assert!(f.predicate.contains(&"+steal".to_string()), "{f:?}");
+        assert_eq!(f.head.first().map(|w| w.as_str()), Some("=items"));
+        assert!(f.predicate.contains(&Key::of("+steal")), "{f:?}");
     }
 }

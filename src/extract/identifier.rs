@@ -53,7 +53,7 @@ fn read(caps: &Captures, _ctx: &MatchContext) -> Option<Reading> {
     Some(Reading {
         value: Value::Code {
             code,
-            scheme: scheme.to_string(),
+            scheme: crate::words::intern(scheme),
         },
         hedge: None,
         subject: Some((scheme.to_string(), scheme.to_string())),

@@ -176,9 +176,7 @@ impl ListRules {
                 }
             }
             if let Some(want) = &t.count {
-                let got = match stated_count
-                    .and_then(|n| count_agrees(n, members.len(), f.hedge.as_deref()))
-                {
+                let got = match stated_count.and_then(|n| count_agrees(n, members.len(), f.hedge)) {
                     Some(true) => "consistent",
                     Some(false) => "mismatch",
                     None => "unchecked",
@@ -444,7 +442,7 @@ fn participants(
         },
         rule,
     );
-    f.subject = "participants".into();
+    f.subject = "participants";
     Some(f)
 }
 
@@ -539,9 +537,9 @@ fn counted_list(
         },
         &rule.id,
     );
-    f.hedge = hedge;
+    f.hedge = hedge.as_deref().map(crate::words::intern);
     f.subject = caps
         .name("noun")
-        .map_or(String::new(), |n| n.as_str().to_lowercase());
+        .map_or("", |n| crate::words::intern(&n.as_str().to_lowercase()));
     Some(f)
 }

@@ -128,7 +128,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         return Some(Reading {
             value: Value::Quantity {
                 interval: stated,
-                unit: "m".into(),
+                unit: "m",
                 noun: None,
             },
             hedge: words,
@@ -227,7 +227,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     Some(Reading {
         value: Value::Quantity {
             interval,
-            unit: unit.into(),
+            unit,
             noun: None,
         },
         hedge: words,

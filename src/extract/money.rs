@@ -195,16 +195,16 @@ fn priced_noun(sentence: &str, span: (usize, usize)) -> Option<(String, String)>
 pub fn money_value(amount: Interval, code: &str, published: Option<chrono::NaiveDate>) -> Value {
     let rate = published.and_then(|p| currency::per_euro(code, p));
     let (interval, unit, rate_date) = match rate {
-        Some((r, day)) => (amount.scale(1.0 / r), "EUR".to_string(), Some(day)),
-        None => (amount, code.to_string(), None),
+        Some((r, day)) => (amount.scale(1.0 / r), "EUR", Some(day)),
+        None => (amount, crate::words::intern(code), None),
     };
-    Value::Money {
+    Value::Money(Box::new(crate::fact::Money {
         interval,
         unit,
         amount,
-        currency: code.to_string(),
+        currency: crate::words::intern(code),
         rate_date,
-    }
+    }))
 }
 
 /// Whether the text between two amounts says the second restates the
@@ -234,22 +234,11 @@ fn merge_restated(doc: &Document, facts: Vec<Fact>) -> Vec<Fact> {
             if doc.text[prev.end..f.start].contains('(') && doc.text[end..].starts_with(')') {
                 end += 1;
             }
-            if let (
-                Value::Money {
-                    interval: a,
-                    unit: ua,
-                    ..
-                },
-                Value::Money {
-                    interval: b,
-                    unit: ub,
-                    ..
-                },
-            ) = (&mut prev.value, &f.value)
-                && ua == ub
-                && a.overlaps(b)
+            if let (Value::Money(x), Value::Money(y)) = (&mut prev.value, &f.value)
+                && x.unit == y.unit
+                && x.interval.overlaps(&y.interval)
             {
-                *a = intersect(a, b);
+                x.interval = intersect(&x.interval, &y.interval);
             }
             prev.end = end;
             prev.text = crate::fact::Span::new(&doc.text, prev.start, end);
@@ -421,15 +410,13 @@ mod tests {
     #[test]
     fn hedged_and_ranged_amounts() {
         let f = one("Costs rose to more than $100m last year.", "2025-08-16");
-        let Value::Money { amount, .. } = f.value else {
-            panic!()
-        };
+        let Value::Money(m) = f.value else { panic!() };
+        let amount = m.amount;
         // Over $100m, short of the $200m the writer would have said.
         assert!(amount.lo_open && amount.lo == 100e6 && amount.hi == 200e6);
         let r = one("The repair bill is $5-10 million.", "2025-08-16");
-        let Value::Money { amount, .. } = r.value else {
-            panic!()
-        };
+        let Value::Money(m) = r.value else { panic!() };
+        let amount = m.amount;
         assert_eq!((amount.lo, amount.hi), (5e6, 10e6));
     }
 
@@ -474,9 +461,8 @@ mod tests {
     #[test]
     fn cents_are_hundredths() {
         let f = one("The tax adds 12 cents to a gallon of fuel.", "");
-        let Value::Money { amount, .. } = f.value else {
-            panic!()
-        };
+        let Value::Money(m) = f.value else { panic!() };
+        let amount = m.amount;
         assert!(
             amount.lo <= 0.12 && 0.12 <= amount.hi && amount.hi < 0.2,
             "{amount:?}"

@@ -880,7 +880,7 @@ impl Extractor for Name {
                     },
                     m.rule,
                 );
-                f.subject = m.key.to_string();
+                f.subject = crate::words::intern(&m.key);
                 f
             })
             .collect();

@@ -252,7 +252,7 @@ impl PatternSet {
                         };
                         let checks = [
                             ("value", t.value.as_deref(), f.value.describe()),
-                            ("subject", t.subject.as_deref(), f.subject.clone()),
+                            ("subject", t.subject.as_deref(), f.subject.to_string()),
                             (
                                 "modality",
                                 t.modality.as_deref(),
@@ -378,14 +378,14 @@ pub fn extract_with(kind: Kind, doc: &Document, rules: &Rules, read: Reader) -> 
                 }
                 let (start, end) = (pa + span.0, pa + span.1);
                 let mut fact = Fact::new(doc, kind, start, end, reading.value, &rule.id);
-                fact.hedge = reading.hedge;
+                fact.hedge = reading.hedge.as_deref().map(crate::words::intern);
                 let (sentence, in_sentence) = ctx.sentence();
                 let subject = reading
                     .subject
                     .or_else(|| rules.subject_index.nearest(sentence, in_sentence, kind));
                 if let Some((id, words)) = subject {
-                    fact.subject = id;
-                    fact.subject_words = Some(words);
+                    fact.subject = crate::words::intern(&id);
+                    fact.subject_words = Some(crate::words::intern(&words));
                 }
                 fact.modality = rules.modality.of(sentence, in_sentence);
                 facts.push((ri, fact));

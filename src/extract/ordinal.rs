@@ -126,7 +126,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     Some(Reading {
         value: Value::Quantity {
             interval: Interval::point(f64::from(n)),
-            unit: "ordinal".into(),
+            unit: "ordinal",
             noun: None,
         },
         hedge: None,

@@ -91,7 +91,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     Some(Reading {
         value: Value::Percent {
             interval,
-            unit: unit.into(),
+            unit,
             from,
         },
         hedge: words,
@@ -152,7 +152,7 @@ mod tests {
         let b = percent("Inflation fell to 3.4% in September, the statistics office said.");
         assert_eq!(a.value.relation(&b.value), Relation::Disjoint);
         let hedged = percent("Turnout was nearly 70%.");
-        assert_eq!(hedged.hedge.as_deref(), Some("nearly"));
+        assert_eq!(hedged.hedge, Some("nearly"));
     }
 
     #[test]

@@ -159,7 +159,7 @@ fn describe(f: &Fact) -> String {
     };
     let who = match (&f.speaker, speech) {
         (_, false) => "not speech".to_string(),
-        (Some(k), true) => k.clone(),
+        (Some(k), true) => k.to_string(),
         (None, true) => "no speaker".to_string(),
     };
     format!("{who}: {words}")
@@ -840,9 +840,9 @@ fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact>
                     },
                     found.rule(),
                 );
-                f.speaker = who.as_deref().map(names::key);
-                f.subject = f.speaker.clone().unwrap_or_default();
-                f.subject_words = words.clone();
+                f.speaker = who.as_deref().map(|w| crate::words::intern(&names::key(w)));
+                f.subject = f.speaker.unwrap_or_default();
+                f.subject_words = words.as_deref().map(crate::words::intern);
                 facts.push(f);
             }
         }

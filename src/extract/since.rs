@@ -64,7 +64,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         }
         None => Value::Quantity {
             interval: Interval::half_open(years, years + 1.0),
-            unit: "years before publication".into(),
+            unit: "years before publication",
             noun: None,
         },
     };

@@ -45,12 +45,18 @@ const NOT_ARTICLES: [&str; 4] = ["readme", "license", "changelog", "notes"];
 /// The default cap on one article's size: 32 MB.
 pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 32 * 1024 * 1024;
 
+/// The highest cap: 4,000 MB. A fact holds its offsets into its article's
+/// text in 4 bytes, so no article may reach 4 GB (cleaning may lengthen a
+/// text a little, hence the margin).
+pub const LIMIT_MAX_ARTICLE_BYTES: u64 = 4000 * 1024 * 1024;
+
 static MAX_ARTICLE_BYTES: AtomicU64 = AtomicU64::new(DEFAULT_MAX_ARTICLE_BYTES);
 
-/// Sets the cap on one article's size for this process (`--max-size`).
-/// A larger article is an error that says so, never an out-of-memory crash.
+/// Sets the cap on one article's size for this process (`--max-size`),
+/// at most [`LIMIT_MAX_ARTICLE_BYTES`]. A larger article is an error that
+/// says so, never an out-of-memory crash.
 pub fn set_max_article_bytes(bytes: u64) {
-    MAX_ARTICLE_BYTES.store(bytes.max(1), Ordering::Relaxed);
+    MAX_ARTICLE_BYTES.store(bytes.clamp(1, LIMIT_MAX_ARTICLE_BYTES), Ordering::Relaxed);
 }
 
 /// The cap on one article's size in bytes.

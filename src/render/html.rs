@@ -215,7 +215,7 @@ impl<'a> Index<'a> {
         }
         let named = facts
             .iter()
-            .filter_map(|f| f.subject_words.as_deref())
+            .filter_map(|f| f.subject_words)
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .filter_map(|w| w.split_whitespace().last())
             .find(|w| names::key(w) == c.subject);
@@ -778,7 +778,7 @@ mod tests {
             id: id.into(),
             source: "a".into(),
             kind,
-            subject: String::new(),
+            subject: "",
             subject_words: None,
             text: text.into(),
             start,

@@ -278,10 +278,10 @@ pub fn facts_table(report: &Report, fancy: bool) -> String {
         t.add_row(vec![
             f.line.to_string(),
             f.kind.to_string(),
-            cut(&f.subject, CELL_CHARS),
+            cut(f.subject, CELL_CHARS),
             cut(&f.text, CELL_CHARS),
             cut(&f.value.reading(), CELL_CHARS),
-            f.hedge.clone().unwrap_or_default(),
+            f.hedge.unwrap_or_default().to_string(),
             f.modality.as_str().to_string(),
             f.rule.to_string(),
         ]);
