@@ -372,16 +372,21 @@ fn pair_with(
 /// end over the smaller's high end. Dates and clock times are positions,
 /// not amounts, and are never apart in this sense.
 fn far_apart(a: &Value, b: &Value) -> bool {
-    let amount = |v: &Value| match v {
-        Value::Quantity { interval, .. } | Value::Percent { interval, .. } => Some(*interval),
-        Value::Money(m) => Some(m.interval),
-        _ => None,
-    };
     let (Some(x), Some(y)) = (amount(a), amount(b)) else {
         return false;
     };
     let (small, big) = if x.hi <= y.lo { (x, y) } else { (y, x) };
     small.hi > 0.0 && small.hi <= big.lo && big.lo / small.hi >= APART
+}
+
+/// An amount's interval: a quantity, a sum of money or a percentage (not a
+/// position such as a date or a clock time).
+fn amount(v: &Value) -> Option<crate::interval::Interval> {
+    match v {
+        Value::Quantity { interval, .. } | Value::Percent { interval, .. } => Some(*interval),
+        Value::Money(m) => Some(m.interval),
+        _ => None,
+    }
 }
 
 /// Whether two dates lie more than a year apart (a whole year between
@@ -430,12 +435,6 @@ fn near_miss(a: &Value, b: &Value) -> bool {
             (*x - *y).num_days().abs() <= NEAR_DAYS
         }
         _ => {
-            let amount = |v: &Value| match v {
-                Value::Quantity { interval, .. }
-                | Value::Money { interval, .. }
-                | Value::Percent { interval, .. } => Some(*interval),
-                _ => None,
-            };
             let (Some(x), Some(y)) = (amount(a), amount(b)) else {
                 return false;
             };
