@@ -55,7 +55,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     }
     // "188 miles an hour" is a speed.
     if matches!(num.to_lowercase().as_str(), "a" | "an") {
-        let before = ctx.before().trim_end().to_lowercase();
+        let before = ctx.prev_lower(16);
         if [
             "miles",
             "mile",
@@ -154,6 +154,20 @@ mod tests {
             .into_iter()
             .filter(|f| f.kind == Kind::Duration)
             .collect()
+    }
+
+    #[test]
+    fn a_speed_per_hour_is_no_duration_however_long_the_paragraph() {
+        // A hurricane story: "an hour" after a distance is a speed. The
+        // words before are read from the end of the text before it, not the
+        // whole paragraph (which made a long paragraph quadratic).
+        assert!(durations("Melissa had winds of 188 miles an hour.").is_empty());
+        let long = format!(
+            "{} Melissa had winds of 188 miles an hour.",
+            "Жители бежали, ".repeat(2000)
+        );
+        assert!(durations(&long).is_empty());
+        assert_eq!(durations("The talks lasted an hour.").len(), 1);
     }
 
     #[test]

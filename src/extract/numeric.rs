@@ -308,6 +308,17 @@ impl MatchContext<'_> {
     pub fn after(&self) -> &str {
         &self.paragraph[self.span.1..]
     }
+    /// The last `bytes` bytes (at most) of the text before the fact, blanks
+    /// at its end dropped, in lower case: the words right before it ("188
+    /// miles an hour"), never the whole start of a long paragraph.
+    pub fn prev_lower(&self, bytes: usize) -> String {
+        let before = self.before().trim_end();
+        let mut from = before.len().saturating_sub(bytes);
+        while !before.is_char_boundary(from) {
+            from += 1;
+        }
+        before[from..].to_lowercase()
+    }
     /// The first `bytes` bytes (at most) of the text after the fact, blanks
     /// skipped, in lower case: what a reader looks at next ("per year",
     /// "of Ukraine"), never the whole rest of a long paragraph.
