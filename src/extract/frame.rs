@@ -557,6 +557,30 @@ mod tests {
     }
 
     #[test]
+    fn a_currency_is_no_head() {
+        // A museum heist and a settlement: the amount's currency before a
+        // duration is a unit, not what the duration measures.
+        for (sentence, figure) in [
+            (
+                "The four crooks made off with treasures worth about $102.1 million, or 88 million euros, before fleeing within 7 minutes.",
+                "within 7 minutes",
+            ),
+            (
+                "The company agreed to pay 3 million dollars within 30 days.",
+                "within 30 days",
+            ),
+        ] {
+            let f = frame_of_kind(sentence, figure, Kind::Duration);
+            assert!(
+                !f.head
+                    .iter()
+                    .any(|h| h.as_str().starts_with("euro") || h.as_str().starts_with("dollar")),
+                "{f:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_phrase_of_the_lexicon_reads_as_its_event() {
         // A museum heist and a cash robbery: "made off with" is a theft.
         let f = frame_of_kind(
