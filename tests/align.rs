@@ -804,3 +804,20 @@ fn items_dropped_are_not_the_items_stolen() {
     let c = comparison_of(&r, "bbcpk", "eight items");
     assert_eq!(c.verdict, Verdict::Conflict, "{}", c.detail);
 }
+
+#[test]
+fn a_sentence_and_a_jail_term_meet() {
+    // A court sentencing: "sentenced … to 25 years in prison" and "jailed
+    // for 20 years" state one term.
+    let r = report(&[
+        (
+            "a",
+            "A London court on Thursday sentenced former banker John Hale, 54, to 25 years in prison for a fraud that cost investors $1.2 billion. Judge Mary Cole said Hale had shown no remorse. The trial lasted six weeks.",
+        ),
+        (
+            "b",
+            "Former banker John Hale, 55, was jailed for 20 years on Thursday over a £900 million fraud. The six-week trial heard from 40 witnesses, Judge Mary Cole said.",
+        ),
+    ]);
+    assert!(together(&r, ("a", "25 years"), ("b", "20 years")));
+}
