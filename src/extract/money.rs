@@ -138,7 +138,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
 }
 
 /// Plural words that are not the thing an amount is the price or value of.
-const NOT_PRICED: [&str; 29] = [
+const NOT_PRICED: [&str; 37] = [
     "this",
     "was",
     "has",
@@ -168,6 +168,15 @@ const NOT_PRICED: [&str; 29] = [
     "thousands",
     "millions",
     "billions",
+    // units of time: "jailed for 20 years … over a £900 million fraud"
+    "seconds",
+    "minutes",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "decades",
 ];
 
 /// The thing an amount prices when no subject word is near: the nearest
@@ -330,6 +339,19 @@ mod tests {
                     b.value.describe()
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_unit_of_time_is_no_priced_thing() {
+        // A court sentencing and a takeover: the years of a term or of a
+        // deal are not what the amount prices.
+        for sentence in [
+            "Former banker John Hale was jailed for 20 years on Thursday over a £900 million fraud.",
+            "The two firms agreed over three years to a $2 billion merger.",
+        ] {
+            let m = one(sentence, "2025-06-12");
+            assert_ne!(m.subject, "years", "{sentence}");
         }
     }
 
