@@ -821,3 +821,21 @@ fn a_sentence_and_a_jail_term_meet() {
     ]);
     assert!(together(&r, ("a", "25 years"), ("b", "20 years")));
 }
+
+#[test]
+fn a_death_toll_meets_a_count_of_the_killed() {
+    // An earthquake: a toll stated as a level is a count of the dead, and
+    // meets another outlet's "killed N people".
+    let r = report(&[
+        (
+            "a",
+            "The death toll from the earthquake rose to 48 on Sunday, officials said.",
+        ),
+        (
+            "b",
+            "The earthquake killed at least 52 people, officials said on Sunday.",
+        ),
+    ]);
+    let c = comparison_of(&r, "a", "death toll from the earthquake rose to 48");
+    assert_eq!(c.verdict, Verdict::Conflict, "{}", c.detail);
+}

@@ -1,6 +1,8 @@
 //! Counts: how many of something — "well over a million people" killed or
 //! injured, "hundreds of children", "one-fifth of Ukraine", "at least five
-//! provinces", "26 European Union leaders", "four F-35 jet fighters".
+//! provinces", "26 European Union leaders", "four F-35 jet fighters", and
+//! levels that count people: "the death toll rose to 48", "a crowd of
+//! 64,000".
 //!
 //! The value is an interval of the quantity; the unit is the counted noun,
 //! so counts of different things are never compared. The subject is a
@@ -72,9 +74,17 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         }
     }
     // A count may leave its noun out next to a casualty word ("injuring
-    // more than 300", "400 were injured"): it counts people.
-    let noun = caps.name("noun").map_or("", |m| m.as_str());
+    // more than 300", "400 were injured"): it counts people. So does a
+    // level ("the death toll rose to 48", "a crowd of 64,000"), whose
+    // word names what it is.
+    let level = caps.name("level").map(|m| m.as_str());
+    let noun = caps
+        .name("noun")
+        .map(|m| m.as_str())
+        .or(level)
+        .unwrap_or("");
     let head = match noun.split_whitespace().last().map(str::to_lowercase) {
+        _ if level.is_some() => "people".to_string(),
         Some(w) if w == "others" => "people".to_string(),
         Some(w) => w,
         None => "people".to_string(),
