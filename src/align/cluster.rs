@@ -49,37 +49,15 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
         }
     }
     let mut link_memo: HashMap<(usize, usize), f64> = HashMap::new();
-    let mut unit_linkage = |a: usize, b: usize| -> f64 {
-        let key = (a.min(b), a.max(b));
-        if let Some(&s) = link_memo.get(&key) {
-            return s;
-        }
-        let mut best = 0.0f64;
-        for &i in &units[a] {
-            for &j in &units[b] {
-                best = best.max(linkage(feat(i), feat(j), &facts[i], &facts[j]));
-            }
-        }
-        link_memo.insert(key, best);
-        best
+    let mut unit_linkage = |a: usize, b: usize| {
+        best_of_units(&mut link_memo, &units, a, b, |i, j| {
+            linkage(feat(i), feat(j), &facts[i], &facts[j])
+        })
     };
     let unit_source: Vec<usize> = units.iter().map(|u| feat(u[0]).source).collect();
     let unit_measure: Vec<usize> = units.iter().map(|u| feat(u[0]).measure).collect();
     let mut memo: HashMap<(usize, usize), f64> = HashMap::new();
-    let mut unit_score = |a: usize, b: usize| -> f64 {
-        let key = (a.min(b), a.max(b));
-        if let Some(&s) = memo.get(&key) {
-            return s;
-        }
-        let mut best = 0.0f64;
-        for &i in &units[a] {
-            for &j in &units[b] {
-                best = best.max(score(i, j));
-            }
-        }
-        memo.insert(key, best);
-        best
-    };
+    let mut unit_score = |a: usize, b: usize| best_of_units(&mut memo, &units, a, b, score);
 
     // 2. Candidate pairs: units of one measure and different sources that
     //    share a head, predicate, subject, rare context word or day.
@@ -221,6 +199,29 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
     }
     out.sort_by_key(|c| c.facts[0]);
     out
+}
+
+/// The best `score` of a fact of unit `a` with a fact of unit `b`,
+/// remembered in `memo` for either order.
+fn best_of_units(
+    memo: &mut HashMap<(usize, usize), f64>,
+    units: &[Vec<usize>],
+    a: usize,
+    b: usize,
+    score: impl Fn(usize, usize) -> f64,
+) -> f64 {
+    let key = (a.min(b), a.max(b));
+    if let Some(&s) = memo.get(&key) {
+        return s;
+    }
+    let mut best = 0.0f64;
+    for &i in &units[a] {
+        for &j in &units[b] {
+            best = best.max(score(i, j));
+        }
+    }
+    memo.insert(key, best);
+    best
 }
 
 /// The matched features of the best-scoring pair of two units.

@@ -284,7 +284,7 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
             continue;
         }
         let name = run.last().map(|w| possessor(&w.lower)).unwrap_or_default();
-        if is_calendar(&name) {
+        if crate::normalise::time::is_calendar_word(&name) {
             continue;
         }
         let after_place_word = a > 0 && lex.introduces_place(&words[a - 1].lower);
@@ -376,13 +376,6 @@ fn is_verb(w: &Word, lex: &Lexicon) -> bool {
     }
     let shaped = l.len() > 4 && (l.ends_with("ed") || l.ends_with("ing"));
     shaped || lex.predicate_key(s).starts_with('+')
-}
-
-fn is_calendar(lower: &str) -> bool {
-    crate::normalise::time::MONTHS
-        .iter()
-        .chain(crate::normalise::time::WEEKDAYS.iter())
-        .any(|m| m.eq_ignore_ascii_case(lower))
 }
 
 /// Whether an English word has an adjective's ending ("priceless",

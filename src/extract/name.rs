@@ -777,18 +777,11 @@ fn opens_with_compound(
         && next_lower
         && name_shaped(w.text)
         && !COMPOUND_PREFIXES.contains(&first.as_str())
-        && !is_calendar_part(w.text)
+        && !w
+            .text
+            .split('-')
+            .any(crate::normalise::time::is_calendar_word)
         && !w.text.split('-').any(|p| ctx.doc_words.contains(p))
-}
-
-/// Whether a compound holds a month or weekday ("Mid-October").
-fn is_calendar_part(text: &str) -> bool {
-    text.split('-').any(|p| {
-        crate::normalise::time::MONTHS
-            .iter()
-            .chain(crate::normalise::time::WEEKDAYS.iter())
-            .any(|m| m.eq_ignore_ascii_case(p))
-    })
 }
 
 /// Records a place name at `[start, end)` (a possessive dropped).

@@ -32,6 +32,14 @@ pub const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// Whether a word names a month or a weekday, in any case.
+pub fn is_calendar_word(word: &str) -> bool {
+    MONTHS
+        .iter()
+        .chain(WEEKDAYS.iter())
+        .any(|m| m.eq_ignore_ascii_case(word))
+}
+
 /// 1-based month number of a month name or its abbreviation ("Oct",
 /// "Jan.", "Sept").
 pub fn month_number(name: &str) -> Option<u32> {
