@@ -348,7 +348,7 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
     let vocab = rules.vocab();
     // First pass: names with evidence of their own. Second: bare surnames
     // of people the document has named.
-    let mut found: Vec<(Mention, Person)> = Vec::new();
+    let mut found = Found::default();
     let mut bare: Vec<(usize, usize, bool)> = Vec::new();
     // Every word the document writes, as written. Those it writes in
     // lowercase are common nouns: a run of capitals holding one ("Geological
@@ -408,6 +408,11 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
     }
     // A one-word "person" the document also names as a place ("Jamaica is
     // bracing …" and "in Jamaica") is the place.
+    let Found {
+        list: mut found,
+        mut shared,
+        ..
+    } = found;
     let places: BTreeSet<String> = found
         .iter()
         .filter(|(m, _)| m.entity == Entity::Place)
@@ -419,65 +424,47 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
             || m.surface(&doc.text).contains(' ')
             || !places.contains(&place_key(m.surface(&doc.text)))
     });
-    let known: BTreeSet<String> = found
+    let known: BTreeSet<Arc<str>> = found
         .iter()
-        .filter(|(m, _)| m.entity == Entity::Person)
-        .map(|(_, p)| p.surname_key.clone())
+        .filter_map(|(_, k)| k.as_ref().map(|k| Arc::clone(&k.surname)))
         .collect();
     let taken: BTreeSet<usize> = found.iter().map(|(m, _)| m.start).collect();
+    let mut late = Found {
+        list: Vec::new(),
+        shared,
+        empty: Arc::from(""),
+    };
     for (start, end, possessive) in bare {
         let text = &doc.text[start..end];
         let p = vocab.canon(Person::parse(text));
-        if known.contains(&p.surname_key) && !taken.contains(&start) {
-            found.push((
-                Mention {
-                    start,
-                    end,
-                    possessive,
-                    key: Arc::from(""),
-                    rule: "name.known",
-                    entity: Entity::Person,
-                },
-                p,
-            ));
+        if known.contains(p.surname_key.as_str()) && !taken.contains(&start) {
+            late.person(start, end, possessive, "name.known", &p);
         }
     }
+    found.append(&mut late.list);
+    shared = late.shared;
     found.sort_by_key(|(m, _)| m.start);
     // Resolve keys: a bare surname takes the given name the document
     // introduced first for it — news style names a second person of the
     // same surname in full ("First Lady Melania Trump … which Trump
     // hand-delivered").
-    let mut first_given: BTreeMap<String, String> = BTreeMap::new();
-    for (_, p) in found.iter().filter(|(m, _)| m.entity == Entity::Person) {
-        if p.given_key.is_some() {
+    let mut first_given: BTreeMap<Arc<str>, Arc<str>> = BTreeMap::new();
+    for k in found.iter().filter_map(|(_, k)| k.as_ref()) {
+        if k.has_given {
             first_given
-                .entry(p.surname_key.clone())
-                .or_insert_with(|| p.entity_key());
+                .entry(Arc::clone(&k.surname))
+                .or_insert_with(|| Arc::clone(&k.entity));
         }
     }
     // Collected in place, the list would keep the room of the (mention,
-    // person) pairs, about twice what the mentions need.
-    let mut shared: HashMap<String, Arc<str>> = HashMap::new();
+    // keys) pairs, more than the mentions need.
     let mut mentions: Vec<Mention> = found
         .into_iter()
-        .map(|(mut m, p)| {
-            let key = if m.entity == Entity::Place {
-                place_key(m.surface(&doc.text))
-            } else if p.given_key.is_some() {
-                p.entity_key()
-            } else {
-                first_given
-                    .get(&p.surname_key)
-                    .cloned()
-                    .unwrap_or_else(|| p.entity_key())
-            };
-            m.key = match shared.get(&key) {
-                Some(k) => Arc::clone(k),
-                None => {
-                    let k: Arc<str> = Arc::from(key.as_str());
-                    shared.insert(key, Arc::clone(&k));
-                    k
-                }
+        .map(|(mut m, keys)| {
+            m.key = match keys {
+                None => share(&mut shared, &place_key(m.surface(&doc.text))),
+                Some(k) if k.has_given => k.entity,
+                Some(k) => first_given.get(&k.surname).cloned().unwrap_or(k.entity),
             };
             m
         })
@@ -543,6 +530,79 @@ pub fn place_key(name: &str) -> String {
         .join("-")
 }
 
+/// The names a document's first pass finds: each mention with, for a
+/// person, the keys the second pass resolves it by. Keys are shared, one
+/// copy per distinct name of the document: a long article mentions the
+/// same few people hundreds of thousands of times, and a parsed name per
+/// mention (four strings) would make this list several times the text.
+#[derive(Default)]
+struct Found {
+    list: Vec<(Mention, Option<PersonKeys>)>,
+    shared: HashMap<String, Arc<str>>,
+    /// The key of a mention not yet resolved.
+    empty: Arc<str>,
+}
+
+/// A person mention's surname key and entity key, and whether it gave a
+/// given name.
+struct PersonKeys {
+    surname: Arc<str>,
+    entity: Arc<str>,
+    has_given: bool,
+}
+
+impl Found {
+    fn person(
+        &mut self,
+        start: usize,
+        end: usize,
+        possessive: bool,
+        rule: &'static str,
+        p: &Person,
+    ) {
+        let keys = PersonKeys {
+            surname: share(&mut self.shared, &p.surname_key),
+            entity: share(&mut self.shared, &p.entity_key()),
+            has_given: p.given_key.is_some(),
+        };
+        let m = self.mention(start, end, possessive, rule, Entity::Person);
+        self.list.push((m, Some(keys)));
+    }
+
+    fn place(&mut self, start: usize, end: usize, possessive: bool, rule: &'static str) {
+        let m = self.mention(start, end, possessive, rule, Entity::Place);
+        self.list.push((m, None));
+    }
+
+    fn mention(
+        &self,
+        start: usize,
+        end: usize,
+        possessive: bool,
+        rule: &'static str,
+        entity: Entity,
+    ) -> Mention {
+        Mention {
+            start,
+            end,
+            possessive,
+            key: Arc::clone(&self.empty),
+            rule,
+            entity,
+        }
+    }
+}
+
+/// The document's one copy of `key`.
+fn share(shared: &mut HashMap<String, Arc<str>>, key: &str) -> Arc<str> {
+    if let Some(k) = shared.get(key) {
+        return Arc::clone(k);
+    }
+    let k: Arc<str> = Arc::from(key);
+    shared.insert(key.to_string(), Arc::clone(&k));
+    k
+}
+
 /// Reads the name in one run of capitalised words, if it is one.
 fn read_run(
     doc: &Document,
@@ -550,7 +610,7 @@ fn read_run(
     run: &[Word],
     vocab: &Vocab,
     ctx: &RunContext,
-    found: &mut Vec<(Mention, Person)>,
+    found: &mut Found,
     bare: &mut Vec<(usize, usize, bool)>,
 ) {
     // Only its end can hold a cue: a long sentence is not lowercased whole
@@ -723,17 +783,7 @@ fn read_run(
             if p.surname_key.is_empty() {
                 return;
             }
-            found.push((
-                Mention {
-                    start,
-                    end: name_end,
-                    possessive,
-                    key: Arc::from(""),
-                    rule,
-                    entity: Entity::Person,
-                },
-                p,
-            ));
+            found.person(start, name_end, possessive, rule, &p);
         }
         None if j - i == 1 => bare.push((start, name_end, possessive)),
         None => {}
@@ -785,13 +835,7 @@ fn opens_with_compound(
 }
 
 /// Records a place name at `[start, end)` (a possessive dropped).
-fn push_place(
-    doc: &Document,
-    start: usize,
-    end: usize,
-    rule: &'static str,
-    found: &mut Vec<(Mention, Person)>,
-) {
+fn push_place(doc: &Document, start: usize, end: usize, rule: &'static str, found: &mut Found) {
     let text = &doc.text[start..end];
     // "St. Peter's Square", "Mt. Fuji": an abbreviation with its stop is
     // the start of a longer name, never a place of its own ("US" and "UK"
@@ -804,19 +848,13 @@ fn push_place(
     {
         return;
     }
-    let surface = strip_possessive(text).to_string();
-    let end = start + surface.len();
-    found.push((
-        Mention {
-            start,
-            end,
-            possessive: surface.len() != text.len(),
-            key: Arc::from(place_key(&surface)),
-            rule,
-            entity: Entity::Place,
-        },
-        Person::parse(&surface),
-    ));
+    let surface = strip_possessive(text);
+    found.place(
+        start,
+        start + surface.len(),
+        surface.len() != text.len(),
+        rule,
+    );
 }
 
 /// Whether `after` begins with a title ("special envoy to Russia").
