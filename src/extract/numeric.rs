@@ -137,6 +137,10 @@ impl PatternSet {
             // A zero-width space or word joiner pasted between words
             // ("nearly\u{200b}three hours") separates them like a space.
             let s = s.replace(r"\s", r"[\s\x{200B}\x{2060}]");
+            // Numbers are read from ASCII digits only: a Unicode `\d` (the
+            // digits of dozens of scripts) matched nothing more that could
+            // be read, and took a fifth of the compiled rules' memory.
+            let s = s.replace(r"\d", "[0-9]");
             // ASCII word boundaries keep the fast DFA engine on text with
             // curly quotes; numbers and units are ASCII words anyway.
             format!("(?i){}", s.replace(r"\b", r"(?-u:\b)"))
