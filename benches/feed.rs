@@ -229,8 +229,11 @@ fn one(dir: &Path, n: usize, threads: usize) {
             .collect();
         let cleaned = started.elapsed().as_secs_f64();
         let peak_cleaned = peak_kb();
+        // As `corpus` does between its stages.
+        crosscheck::memory::release_free();
         let grouping = corpus::group::group(&docs);
         let stories = corpus::index::stories(&docs, &grouping);
+        crosscheck::memory::release_free();
         let grouped = started.elapsed().as_secs_f64();
         let peak_grouped = peak_kb();
         let batch = 4 * rayon::current_num_threads();

@@ -25,6 +25,7 @@ pub mod extract;
 pub mod fact;
 pub mod ingest;
 pub mod interval;
+pub mod memory;
 pub mod normalise;
 pub mod render;
 pub mod rules;
@@ -130,6 +131,7 @@ pub fn run_noting_skipped(config: &Config) -> Result<(Report, Option<String>)> {
     for doc in &mut docs {
         doc.mentions = Default::default();
     }
+    memory::release_free();
     Ok((report(facts, &docs, assumed), note))
 }
 

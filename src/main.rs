@@ -357,8 +357,13 @@ fn corpus(
             .into_par_iter()
             .map(|s| crosscheck::clean::clean(s, &rules))
             .collect();
+        // The files were read on this thread and cleaned on the pool's:
+        // their first copies were freed where no later work allocates.
+        crosscheck::memory::release_free();
         let grouping = corpus::group::group(&docs);
         let stories = index::stories(&docs, &grouping);
+        // Grouping's features are freed; checking needs other room.
+        crosscheck::memory::release_free();
         let unassigned: Vec<String> = grouping
             .unassigned
             .iter()
