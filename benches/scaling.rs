@@ -10,8 +10,12 @@
 //!
 //! Each size runs in a child process (this binary run again with `--one`),
 //! so the peak resident memory reported (`VmHWM`) is that size's alone.
-//! Time per MB should stay flat (within 2×) and peak memory under 4× the
-//! input.
+//! Each shape first runs a 10 kB article: every run pays its time (about
+//! 0.3 s, mostly compiling the rules) whatever the input's size, so `s/MB`
+//! falls as inputs grow. `marg cpu` is the CPU time per MB above that
+//! run's, the cost that grows with the input (CPU time, so that other work
+//! on a shared machine does not inflate it): it should stay flat (within
+//! 2×) from 1 MB to 64 MB, and peak memory under 4× the input.
 //!
 //! Run: `cargo bench --bench scaling` (sizes 1 2 4 8 16 32 64 MB), or
 //! `cargo bench --bench scaling -- 1 2 4` for chosen sizes, or
@@ -108,8 +112,8 @@ impl std::io::Write for Counter {
 /// One run: reads, cleans, extracts, compares and renders the article as a
 /// user's `crosscheck check --format json` would; prints
 /// `seconds peak_kb bytes facts json_bytes cpu_seconds`.
-fn one(shape: &str, mb: usize, stages: bool) {
-    let text = build(shape, mb * 1_000_000);
+fn one(shape: &str, mb: f64, stages: bool) {
+    let text = build(shape, (mb * 1e6) as usize);
     let bytes = text.len();
     let dir = std::env::temp_dir().join(format!("crosscheck-scaling-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
@@ -209,7 +213,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let Some(i) = args.iter().position(|a| a == "--one" || a == "--stages") {
         let shape = args.get(i + 1).map_or("line", String::as_str);
-        let mb = args.get(i + 2).and_then(|a| a.parse().ok()).unwrap_or(1);
+        let mb = args.get(i + 2).and_then(|a| a.parse().ok()).unwrap_or(1.0);
         one(shape, mb, args[i] == "--stages");
         return;
     }
@@ -219,35 +223,68 @@ fn main() {
     }
     let exe = std::env::current_exe().expect("own path");
     println!(
-        "{:<11} {:>6} {:>9} {:>9} {:>9} {:>10} {:>9} {:>9}",
-        "shape", "MB", "seconds", "s/MB", "cpu s/MB", "peak MB", "peak/in", "facts"
+        "{:<11} {:>6} {:>9} {:>9} {:>9} {:>9} {:>10} {:>9} {:>9}",
+        "shape", "MB", "seconds", "s/MB", "cpu s/MB", "marg cpu", "peak MB", "peak/in", "facts"
     );
     for shape in SHAPES {
+        // A 10 kB article first: what every run pays whatever its size
+        // (compiling the rules, starting threads). The marginal column is
+        // the time per MB above it, the cost that grows with the input.
+        let Some(base) = child(&exe, shape, BASELINE_MB) else {
+            println!("{shape:<11} baseline run failed");
+            continue;
+        };
         for &mb in &sizes {
-            let out = Command::new(&exe)
-                .args(["--one", shape, &mb.to_string()])
-                .output()
-                .expect("child run");
-            let line = String::from_utf8_lossy(&out.stdout);
-            let f: Vec<&str> = line.split_whitespace().collect();
-            if !out.status.success() || f.len() < 6 {
-                println!(
-                    "{shape:<11} {mb:>6} failed: {}",
-                    String::from_utf8_lossy(&out.stderr)
-                );
+            let Some(run) = child(&exe, shape, mb as f64) else {
+                println!("{shape:<11} {mb:>6} failed");
                 continue;
-            }
-            let secs: f64 = f[0].parse().unwrap_or(0.0);
-            let peak_mb = f[1].parse::<f64>().unwrap_or(0.0) / 1000.0;
-            let in_mb = f[2].parse::<f64>().unwrap_or(1.0) / 1e6;
-            let cpu: f64 = f[5].parse().unwrap_or(0.0);
+            };
+            let in_mb = run.bytes / 1e6;
+            let marginal = (run.cpu - base.cpu) / ((run.bytes - base.bytes) / 1e6);
+            let peak_mb = run.peak_kb / 1000.0;
             println!(
-                "{shape:<11} {mb:>6} {secs:>9.2} {:>9.3} {:>9.3} {peak_mb:>10.1} {:>9.2} {:>9}",
-                secs / in_mb,
-                cpu / in_mb,
+                "{shape:<11} {mb:>6} {:>9.2} {:>9.3} {:>9.3} {marginal:>9.3} {peak_mb:>10.1} {:>9.2} {:>9}",
+                run.secs,
+                run.secs / in_mb,
+                run.cpu / in_mb,
                 peak_mb / in_mb,
-                f[3]
+                run.facts
             );
         }
     }
+}
+
+/// The size of the run whose time every other run's marginal cost is
+/// measured above.
+const BASELINE_MB: f64 = 0.01;
+
+/// What one child run printed.
+struct Run {
+    secs: f64,
+    peak_kb: f64,
+    bytes: f64,
+    facts: String,
+    cpu: f64,
+}
+
+/// Runs this benchmark again with `--one shape mb` and reads its line;
+/// `None` (with the child's error on stderr) if it failed.
+fn child(exe: &Path, shape: &str, mb: f64) -> Option<Run> {
+    let out = Command::new(exe)
+        .args(["--one", shape, &mb.to_string()])
+        .output()
+        .expect("child run");
+    let line = String::from_utf8_lossy(&out.stdout);
+    let f: Vec<&str> = line.split_whitespace().collect();
+    if !out.status.success() || f.len() < 6 {
+        eprintln!("{}", String::from_utf8_lossy(&out.stderr));
+        return None;
+    }
+    Some(Run {
+        secs: f[0].parse().ok()?,
+        peak_kb: f[1].parse().ok()?,
+        bytes: f[2].parse().ok()?,
+        facts: f[3].to_string(),
+        cpu: f[5].parse().ok()?,
+    })
 }
