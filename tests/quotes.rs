@@ -483,3 +483,18 @@ fn materially_different_wording_of_one_remark_is_a_conflict() {
     ]);
     assert_eq!(aligned(&r), [(Verdict::Conflict, 2)]);
 }
+
+#[test]
+fn a_role_noun_after_the_quote_is_the_person_just_named() {
+    // Louvre heist, New York Post copy: "the magistrate" is the prosecutor
+    // named in the sentence before.
+    assert_eq!(
+        quotes(
+            "Paris Public Prosecutor Laure Beccuau told a French radio station Tuesday that about 100 investigators are hunting for the four slick crooks who broke into the world-famous Paris museum. “This sum is indeed extremely spectacular, but we must remember that this damage is economic and that it is in no way comparable to the historical damage caused by this theft,” the magistrate told RTL radio."
+        ),
+        vec![said(
+            "This sum is indeed extremely spectacular, but we must remember that this damage is economic and that it is in no way comparable to the historical damage caused by this theft,",
+            "Beccuau"
+        )]
+    );
+}
