@@ -485,6 +485,36 @@ fn materially_different_wording_of_one_remark_is_a_conflict() {
 }
 
 #[test]
+fn the_us_and_the_united_states_in_a_quote_are_one_wording() {
+    // Trump–Xi summit: AFP and Plataforma render one sentence of Xi's; the
+    // shared words include the country, written "US" by one and "United
+    // States" by the other, and the rest is worded differently.
+    let r = analyse(&[
+        (
+            "arynews",
+            "“China and the US can jointly shoulder our responsibility as major countries and work together to accomplish more great and concrete things for the good of our two countries and the whole world,” Xi said.",
+        ),
+        (
+            "plataforma",
+            "Xi said: “China and the United States can together demonstrate the responsibility of major powers,”",
+        ),
+    ]);
+    assert_eq!(aligned(&r), [(Verdict::Conflict, 2)]);
+    // Alaska summit (Al Jazeera): "the United States" and "the US" agree.
+    let r = analyse(&[
+        (
+            "aljazeera",
+            "'This meeting elevates Russia in some ways to an equal status to the United States, which is what he has craved,' Stratford said.",
+        ),
+        (
+            "copy",
+            "“This meeting elevates Russia in some ways to an equal status to the US, which is what he has craved,” Stratford said.",
+        ),
+    ]);
+    assert_eq!(aligned(&r), [(Verdict::Agree, 2)]);
+}
+
+#[test]
 fn a_role_noun_after_the_quote_is_the_person_just_named() {
     // Louvre heist, New York Post copy: "the magistrate" is the prosecutor
     // named in the sentence before.
