@@ -485,6 +485,51 @@ fn materially_different_wording_of_one_remark_is_a_conflict() {
 }
 
 #[test]
+fn a_partial_quote_with_a_word_put_inside_conflicts() {
+    // Air India crash: the Economic Times and TDPel Media quote one doctor;
+    // TDPel's "immediate" is not in the words the other outlet quotes.
+    let r = analyse(&[
+        (
+            "economictimes",
+            "In Ahmedabad, Dr. Dhaval Gameti, who treated Viswash, said the survivor was “disoriented, with multiple injuries all over his body, but he seems to be out of danger.”",
+        ),
+        (
+            "tdpelmedia",
+            "Dr. Dhaval Gameti, who is overseeing his care, confirmed that while Ramesh suffered multiple injuries, he’s “out of immediate danger” and showing signs of recovery.",
+        ),
+    ]);
+    assert_eq!(aligned(&r), [(Verdict::Conflict, 2)]);
+    let c = r
+        .comparisons
+        .iter()
+        .find(|c| c.kind == Kind::Quote && c.facts.len() == 2)
+        .unwrap();
+    assert!(c.detail.contains("**immediate**") || c.detail.contains("~~immediate~~"));
+}
+
+#[test]
+fn a_partial_quote_that_is_a_run_of_the_longer_one_stays_compatible() {
+    // Alaska summit: the Daily Mail splits Trump's remark at its
+    // attribution; its second half is a run of Reuters' quote with nothing
+    // put inside it.
+    let r = analyse(&[
+        (
+            "reuters",
+            "\"I'm not here to negotiate for Ukraine, I'm here to get them at a table,\" he said.",
+        ),
+        (
+            "uk-daily",
+            "Earlier in the week, Mr Trump had told reporters aboard Air Force One that: “I’m not here to negotiate for Ukraine,” Trump said. “I’m here to get them at a table.”",
+        ),
+    ]);
+    let got = aligned(&r);
+    assert!(
+        !got.is_empty() && got.iter().all(|(v, _)| *v == Verdict::Compatible),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn the_us_and_the_united_states_in_a_quote_are_one_wording() {
     // Trump–Xi summit: AFP and Plataforma render one sentence of Xi's; the
     // shared words include the country, written "US" by one and "United

@@ -98,6 +98,13 @@ fn relation(a: &Item, b: &Item) -> Option<(Relation, usize)> {
     if shared == n && n >= if same { 3 } else { 5 } {
         return Some((Relation::Omission, shared));
     }
+    // A partial quote that is a run of the longer quote with a meaning
+    // word put inside it ("out of immediate danger" against "… he seems to
+    // be out of danger.") is not a fragment: the outlet quotes words the
+    // speaker did not say.
+    if shared >= if same { 3 } else { 5 } && inserted_into_run(s, l, shared) {
+        return Some((Relation::Differ, shared));
+    }
     // Changed wording must still share the words that carry meaning:
     // "I'm not going to be happy" and "I'm not here to negotiate" share
     // only "I'm not … to".
@@ -130,6 +137,33 @@ fn relation(a: &Item, b: &Item) -> Option<(Relation, usize)> {
         return Some((Relation::Omission, shared));
     }
     Some((Relation::Differ, shared))
+}
+
+/// Whether `s` is a contiguous run of `l`, `shared` words long, with one or
+/// two words put inside it, at least one of them a meaning word. Words
+/// beyond the run's ends do not count: a quote that runs on past where
+/// another outlet cut it is a fragment, not a change.
+fn inserted_into_run(s: &[&str], l: &[&str], shared: usize) -> bool {
+    let extra = s.len() - shared;
+    if !(1..=2).contains(&extra) || shared > l.len() {
+        return false;
+    }
+    l.windows(shared).any(|run| {
+        // The run must start and end `s`, every word of it in order.
+        if run[0] != s[0] || run[shared - 1] != s[s.len() - 1] {
+            return false;
+        }
+        let mut put = Vec::new();
+        let mut k = 0;
+        for w in s {
+            if k < shared && *w == run[k] {
+                k += 1;
+            } else {
+                put.push(*w);
+            }
+        }
+        k == shared && put.iter().any(|w| !FUNCTION_WORDS.contains(w))
+    })
 }
 
 /// Pronouns and demonstratives a translation swaps freely ("think about
