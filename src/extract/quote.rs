@@ -18,7 +18,8 @@
 //! a quote opening a sentence right after an attributed quote continues it
 //! (`"…," he said. "…"`). "he", "she" and "the president" are the person
 //! the article was last talking about (the last speaker, else the first
-//! person named in the sentence before); "the Russian leader" is whoever the
+//! person named in the sentence before), and so are role nouns from the
+//! rules ("the prosecutor", "the magistrate"); "the Russian leader" is whoever the
 //! article introduced with that title, else the same. The speaker is stored
 //! as an entity key ([`crate::normalise::names::key`]).
 //!
