@@ -573,3 +573,20 @@ fn a_role_noun_after_the_quote_is_the_person_just_named() {
         )]
     );
 }
+
+#[test]
+fn an_editors_word_in_square_brackets_is_no_misquote() {
+    // Louvre heist (AP): a copy that adds a word in square brackets, as
+    // editors do, has not changed the prosecutor's words.
+    let r = analyse(&[
+        (
+            "downthenews",
+            "“The wrongdoers who took these gems won’t earn 88 million euros,” she said in an interview with broadcaster RTL.",
+        ),
+        (
+            "copy",
+            "“The wrongdoers who took these [crown] gems won’t earn 88 million euros,” she said in an interview with broadcaster RTL.",
+        ),
+    ]);
+    assert_eq!(aligned(&r), [(Verdict::Compatible, 2)]);
+}

@@ -10,6 +10,9 @@
 //!   time." in "It seems Putin has bought himself more time.") → compatible;
 //! - one is the other with words left out and none changed → compatible,
 //!   and `detail` shows what was left out;
+//! - a short quote is a run of the longer one with a meaning word or two
+//!   put inside it ("out of immediate danger" / "… he seems to be out of
+//!   danger.") → conflict: the outlet quotes words the other does not;
 //! - most words shared but some changed ("get them at a table" / "get them
 //!   to the table") → conflict, with the word diff in `detail`.
 //!
@@ -102,7 +105,13 @@ fn relation(a: &Item, b: &Item) -> Option<(Relation, usize)> {
     // word put inside it ("out of immediate danger" against "… he seems to
     // be out of danger.") is not a fragment: the outlet quotes words the
     // speaker did not say.
-    if shared >= if same { 3 } else { 5 } && inserted_into_run(s, l, shared) {
+    // Words in square brackets are the outlet's, by convention, not a
+    // misquote ("he [Putin] is serious").
+    if shared >= if same { 3 } else { 5 }
+        && !bracketed(a.fact)
+        && !bracketed(b.fact)
+        && inserted_into_run(s, l, shared)
+    {
         return Some((Relation::Differ, shared));
     }
     // Changed wording must still share the words that carry meaning:
@@ -137,6 +146,11 @@ fn relation(a: &Item, b: &Item) -> Option<(Relation, usize)> {
         return Some((Relation::Omission, shared));
     }
     Some((Relation::Differ, shared))
+}
+
+/// Whether a quote holds words in square brackets: an editor's insertion.
+fn bracketed(f: &Fact) -> bool {
+    quote_words(f).contains('[')
 }
 
 /// Whether `s` is a contiguous run of `l`, `shared` words long, with one or

@@ -1,7 +1,8 @@
 //! Quotes → matching keys. Two renderings of one remark match when they are
 //! equal up to quote marks, case, punctuation, ellipsis style (`...`, `…`,
 //! `. . .`), hyphenation, contractions (`there's` = `there is`, `we've` =
-//! `we have`) and a leading "So", "And" or "But".
+//! `we have`), a country's short form (`the US` = `the U.S.` = `the United
+//! States`) and a leading "So", "And" or "But".
 //!
 //! Known gaps: `'s` is read as "is" only after pronouns and "there", "here",
 //! "that", "what"… ("it's" = "it is", never "it has"); `'d` is always
