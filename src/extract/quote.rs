@@ -245,7 +245,7 @@ impl Compiled {
             .ok()?;
         Some(Compiled {
             post: Regex::new(&format!(
-                r"^[\s,]*(?:(?P<s>{subj})\s+{ADVERB}(?:{verbs})(?-u:\b)|(?P<v2>{verbs})\s+(?P<s2>{NAME}(?:\s+{NAME}|\s+of|\s+the){{0,5}})|(?P<s3>(?:[\p{{L}}’'.-]+\s+){{1,4}}?{name3})\s+{ADVERB}(?:{verbs})(?-u:\b))"
+                r"^[\s,]*(?:(?P<s>{subj}){PARTY}\s+{ADVERB}(?:{verbs})(?-u:\b)|(?P<v2>{verbs})\s+(?P<s2>{NAME}(?:\s+{NAME}|\s+of|\s+the){{0,5}})|(?P<s3>(?:[\p{{L}}’'.-]+\s+){{1,4}}?{name3}){PARTY}\s+{ADVERB}(?:{verbs})(?-u:\b))"
             ))
             .ok()?,
             verb: Regex::new(&format!(r"(?i)(?-u:\b)(?:{verbs})(?-u:\b)")).ok()?,
@@ -255,6 +255,10 @@ impl Compiled {
         })
     }
 }
+
+/// A US lawmaker's party and state set off by commas after the name, as
+/// wire copy writes it: `House Majority Leader Steve Scalise, R-La., said`.
+const PARTY: &str = r"(?:,\s*[RDI]-[\p{Lu}][\p{L}.]*,)?";
 
 /// Words that start a capitalised run without being a name.
 const NOT_NAMES: &[&str] = &[
