@@ -590,3 +590,38 @@ fn an_editors_word_in_square_brackets_is_no_misquote() {
     ]);
     assert_eq!(aligned(&r), [(Verdict::Compatible, 2)]);
 }
+
+#[test]
+fn a_group_is_judged_by_its_own_quotes_only() {
+    // US House vote: two AP copies quote Cole's first sentence alike (up to
+    // the apostrophe); The Tatva runs it together with his next sentences
+    // and so stands apart. Its fragment relation to one copy must not make
+    // the two copies' identical quotes merely compatible.
+    let r = analyse(&[
+        (
+            "jsjvideo",
+            "\"We told you 43 days ago from bitter experience that government shutdowns don't work,\" said Rep. Tom Cole, the Republican chairman of the House Appropriations Committee. \"They never achieve the objective that you announce. And guess what? You haven't achieved that objective yet, and you're not going to.\"",
+        ),
+        (
+            "thehitavada",
+            "“We told you 43 days ago from bitter experience that government shutdowns don’t work,” said Rep. Tom Cole, the Republican chairman of the House Appropriations Committee.",
+        ),
+        (
+            "thetatva",
+            "“We told you 43 days ago, from bitter experience, that government shutdowns don't work. They never achieve the objective that you announce. And guess what? You haven't achieved that objective yet, and you're not going to,” Cole said.",
+        ),
+    ]);
+    let first = r
+        .comparisons
+        .iter()
+        .find(|c| {
+            c.kind == Kind::Quote
+                && c.facts.iter().all(|id| {
+                    r.fact(id)
+                        .is_some_and(|f| f.text.starts_with("We told you 43 days ago from"))
+                })
+        })
+        .expect("the two copies' first sentence in one comparison");
+    assert_eq!(first.facts.len(), 2);
+    assert_eq!(first.verdict, Verdict::Agree);
+}

@@ -334,8 +334,14 @@ pub fn compare(facts: &[&Fact]) -> Vec<Comparison> {
         let r = find(&mut parent, i);
         groups.entry(r).or_default().0.push(i);
     }
+    // Only pairs within one group judge it: a quote that related to a
+    // quote of another group (and joined a better partner) says nothing
+    // about this one.
     for (&(a, b), &(r, _)) in &rel {
         let g = find(&mut parent, a);
+        if find(&mut parent, b) != g {
+            continue;
+        }
         if let Some(group) = groups.get_mut(&g) {
             group.1.push((a, b, r));
         }
