@@ -625,3 +625,21 @@ fn a_group_is_judged_by_its_own_quotes_only() {
     assert_eq!(first.facts.len(), 2);
     assert_eq!(first.verdict, Verdict::Agree);
 }
+
+#[test]
+fn a_negation_put_inside_a_partial_quote_conflicts() {
+    // Air India crash: the Economic Times sentence, against a constructed
+    // partial quote of it with "not" put inside: a function word, but the
+    // claim turns over.
+    let r = analyse(&[
+        (
+            "economictimes",
+            "In Ahmedabad, Dr. Dhaval Gameti, who treated Viswash, said the survivor was “disoriented, with multiple injuries all over his body, but he seems to be out of danger.”",
+        ),
+        (
+            "variant",
+            "Dr. Dhaval Gameti, who is overseeing his care, said “he seems not to be out of danger” yet.",
+        ),
+    ]);
+    assert_eq!(aligned(&r), [(Verdict::Conflict, 2)]);
+}

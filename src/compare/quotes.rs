@@ -154,7 +154,8 @@ fn bracketed(f: &Fact) -> bool {
 }
 
 /// Whether `s` is a contiguous run of `l`, `shared` words long, with one or
-/// two words put inside it, at least one of them a meaning word. Words
+/// two words put inside it, at least one of them a meaning word or a
+/// negation. Words
 /// beyond the run's ends do not count: a quote that runs on past where
 /// another outlet cut it is a fragment, not a change.
 fn inserted_into_run(s: &[&str], l: &[&str], shared: usize) -> bool {
@@ -176,9 +177,16 @@ fn inserted_into_run(s: &[&str], l: &[&str], shared: usize) -> bool {
                 put.push(*w);
             }
         }
-        k == shared && put.iter().any(|w| !FUNCTION_WORDS.contains(w))
+        k == shared
+            && put
+                .iter()
+                .any(|w| !FUNCTION_WORDS.contains(w) || NEGATIONS.contains(w))
     })
 }
+
+/// Function words that still carry meaning when put into a quote: "he is
+/// not out of danger" says the opposite of "he is out of danger".
+const NEGATIONS: &[&str] = &["not", "no", "never"];
 
 /// Pronouns and demonstratives a translation swaps freely ("think about
 /// this" / "think about it").
