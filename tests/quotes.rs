@@ -643,3 +643,20 @@ fn a_negation_put_inside_a_partial_quote_conflicts() {
     ]);
     assert_eq!(aligned(&r), [(Verdict::Conflict, 2)]);
 }
+
+#[test]
+fn a_negation_left_out_of_a_quote_conflicts() {
+    // Alaska summit (Reuters), against a constructed rendering that drops
+    // the first "not": words left out, but the claim turns over.
+    let r = analyse(&[
+        (
+            "reuters",
+            "Asked what would make the meeting a success, Trump told reporters: \"I want to see a ceasefire rapidly ... I'm not going to be happy if it's not today ... I want the killing to stop.\"",
+        ),
+        (
+            "variant",
+            "“I’m going to be happy if it’s not today,” Trump said.",
+        ),
+    ]);
+    assert_eq!(aligned(&r), [(Verdict::Conflict, 2)]);
+}

@@ -9,7 +9,9 @@
 //! - one is a contiguous **fragment** of the other ("bought himself more
 //!   time." in "It seems Putin has bought himself more time.") → compatible;
 //! - one is the other with words left out and none changed → compatible,
-//!   and `detail` shows what was left out;
+//!   and `detail` shows what was left out (a negation left out inside the
+//!   shared stretch is a change: "I'm not going to be happy" / "I'm going
+//!   to be happy");
 //! - a short quote is a run of the longer one with a meaning word or two
 //!   put inside it ("out of immediate danger" / "… he seems to be out of
 //!   danger.") → conflict: the outlet quotes words the other does not;
@@ -99,6 +101,9 @@ fn relation(a: &Item, b: &Item) -> Option<(Relation, usize)> {
     }
     let shared = window_lcs(s, l);
     if shared == n && n >= if same { 3 } else { 5 } {
+        if negation_left_out(s, l) {
+            return Some((Relation::Differ, shared));
+        }
         return Some((Relation::Omission, shared));
     }
     // A partial quote that is a run of the longer quote with a meaning
@@ -184,6 +189,43 @@ fn inserted_into_run(s: &[&str], l: &[&str], shared: usize) -> bool {
     })
 }
 
+/// Whether one of `s` and `l` has a negation the other lacks, inside the
+/// stretch they share ("I'm not going to be happy" / "I'm going to be
+/// happy"): words left out there are no mere cut.
+fn negation_left_out(s: &[&str], l: &[&str]) -> bool {
+    let ops = capture_diff_slices(Algorithm::Myers, s, l);
+    let equal = |op: &DiffOp| matches!(op, DiffOp::Equal { .. });
+    let (Some(first), Some(last)) = (ops.iter().position(equal), ops.iter().rposition(equal))
+    else {
+        return false;
+    };
+    ops[first..last].iter().any(|op| {
+        let words = match *op {
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => &s[old_index..old_index + old_len],
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => &l[new_index..new_index + new_len],
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                return s[old_index..old_index + old_len]
+                    .iter()
+                    .any(|w| NEGATIONS.contains(w))
+                    != l[new_index..new_index + new_len]
+                        .iter()
+                        .any(|w| NEGATIONS.contains(w));
+            }
+            DiffOp::Equal { .. } => return false,
+        };
+        words.iter().any(|w| NEGATIONS.contains(w))
+    })
+}
+
 /// Function words that still carry meaning when put into a quote: "he is
 /// not out of danger" says the opposite of "he is out of danger".
 const NEGATIONS: &[&str] = &["not", "no", "never"];
@@ -213,7 +255,7 @@ fn soft_difference(s: &[&str], l: &[&str], cs: &[&str], cl: &[&str]) -> bool {
         _ => false,
     });
     if !material {
-        return true;
+        return !negation_left_out(s, l);
     }
     let present: Vec<&&str> = cs.iter().filter(|w| cl.contains(w)).collect();
     let missing = cs.len() - present.len();
