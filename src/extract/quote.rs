@@ -669,6 +669,7 @@ impl Reader<'_> {
         }
         // A sentence the splitter left joined to the one before
         // (`…,” he said. “…”`) starts after the last full stop.
+        let whole_sentence = sentence_start;
         let sentence_start = clause_start(self.masked, sentence_start, s.open);
         let prefix = &self.masked[sentence_start..s.open];
         let verb = self.c.verb.find_iter(prefix).last();
@@ -698,7 +699,29 @@ impl Reader<'_> {
         {
             return (Some(who.clone()), None, Found::Continued);
         }
+        // No speech verb: "According to Dr. Gameti, Ramesh was “…”" is the
+        // words of the person named right after "according to".
+        if let Some((who, words)) = self.according_to(whole_sentence, s.open) {
+            return (Some(who), Some(words), Found::Before);
+        }
         (None, None, Found::Unattributed)
+    }
+
+    /// The person named right after the last "according to" in
+    /// `[from, to)`: only a title ("Dr.") may stand between.
+    fn according_to(&self, from: usize, to: usize) -> Option<(String, String)> {
+        let window = &self.masked[from..to];
+        let lower = window.to_ascii_lowercase();
+        let at = from + lower.rfind("according to ")? + "according to ".len();
+        let i = self.people.mentions.partition_point(|m| m.0 < at);
+        let m = self.people.mentions.get(i).filter(|m| m.2 <= to)?;
+        let gap = &self.masked[at..m.0];
+        gap.split_whitespace()
+            .all(|w| {
+                let w = w.trim_end_matches('.');
+                self.rules.person_titles.iter().any(|t| t == w)
+            })
+            .then(|| (m.1.clone(), self.text[m.0..m.2].to_string()))
     }
 }
 
