@@ -483,3 +483,180 @@ fn materially_different_wording_of_one_remark_is_a_conflict() {
     ]);
     assert_eq!(aligned(&r), [(Verdict::Conflict, 2)]);
 }
+
+#[test]
+fn a_partial_quote_with_a_word_put_inside_conflicts() {
+    // Air India crash: the Economic Times and TDPel Media quote one doctor;
+    // TDPel's "immediate" is not in the words the other outlet quotes.
+    let r = analyse(&[
+        (
+            "economictimes",
+            "In Ahmedabad, Dr. Dhaval Gameti, who treated Viswash, said the survivor was “disoriented, with multiple injuries all over his body, but he seems to be out of danger.”",
+        ),
+        (
+            "tdpelmedia",
+            "Dr. Dhaval Gameti, who is overseeing his care, confirmed that while Ramesh suffered multiple injuries, he’s “out of immediate danger” and showing signs of recovery.",
+        ),
+    ]);
+    assert_eq!(aligned(&r), [(Verdict::Conflict, 2)]);
+    let c = r
+        .comparisons
+        .iter()
+        .find(|c| c.kind == Kind::Quote && c.facts.len() == 2)
+        .unwrap();
+    assert!(c.detail.contains("**immediate**") || c.detail.contains("~~immediate~~"));
+}
+
+#[test]
+fn a_partial_quote_that_is_a_run_of_the_longer_one_stays_compatible() {
+    // Alaska summit: the Daily Mail splits Trump's remark at its
+    // attribution; its second half is a run of Reuters' quote with nothing
+    // put inside it.
+    let r = analyse(&[
+        (
+            "reuters",
+            "\"I'm not here to negotiate for Ukraine, I'm here to get them at a table,\" he said.",
+        ),
+        (
+            "uk-daily",
+            "Earlier in the week, Mr Trump had told reporters aboard Air Force One that: “I’m not here to negotiate for Ukraine,” Trump said. “I’m here to get them at a table.”",
+        ),
+    ]);
+    let got = aligned(&r);
+    assert!(
+        !got.is_empty() && got.iter().all(|(v, _)| *v == Verdict::Compatible),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn the_us_and_the_united_states_in_a_quote_are_one_wording() {
+    // Trump–Xi summit: AFP and Plataforma render one sentence of Xi's; the
+    // shared words include the country, written "US" by one and "United
+    // States" by the other, and the rest is worded differently.
+    let r = analyse(&[
+        (
+            "arynews",
+            "“China and the US can jointly shoulder our responsibility as major countries and work together to accomplish more great and concrete things for the good of our two countries and the whole world,” Xi said.",
+        ),
+        (
+            "plataforma",
+            "Xi said: “China and the United States can together demonstrate the responsibility of major powers,”",
+        ),
+    ]);
+    assert_eq!(aligned(&r), [(Verdict::Conflict, 2)]);
+    // Alaska summit (Al Jazeera): "the United States" and "the US" agree.
+    let r = analyse(&[
+        (
+            "aljazeera",
+            "'This meeting elevates Russia in some ways to an equal status to the United States, which is what he has craved,' Stratford said.",
+        ),
+        (
+            "copy",
+            "“This meeting elevates Russia in some ways to an equal status to the US, which is what he has craved,” Stratford said.",
+        ),
+    ]);
+    assert_eq!(aligned(&r), [(Verdict::Agree, 2)]);
+}
+
+#[test]
+fn a_role_noun_after_the_quote_is_the_person_just_named() {
+    // Louvre heist, New York Post copy: "the magistrate" is the prosecutor
+    // named in the sentence before.
+    assert_eq!(
+        quotes(
+            "Paris Public Prosecutor Laure Beccuau told a French radio station Tuesday that about 100 investigators are hunting for the four slick crooks who broke into the world-famous Paris museum. “This sum is indeed extremely spectacular, but we must remember that this damage is economic and that it is in no way comparable to the historical damage caused by this theft,” the magistrate told RTL radio."
+        ),
+        vec![said(
+            "This sum is indeed extremely spectacular, but we must remember that this damage is economic and that it is in no way comparable to the historical damage caused by this theft,",
+            "Beccuau"
+        )]
+    );
+}
+
+#[test]
+fn an_editors_word_in_square_brackets_is_no_misquote() {
+    // Louvre heist (AP): a copy that adds a word in square brackets, as
+    // editors do, has not changed the prosecutor's words.
+    let r = analyse(&[
+        (
+            "downthenews",
+            "“The wrongdoers who took these gems won’t earn 88 million euros,” she said in an interview with broadcaster RTL.",
+        ),
+        (
+            "copy",
+            "“The wrongdoers who took these [crown] gems won’t earn 88 million euros,” she said in an interview with broadcaster RTL.",
+        ),
+    ]);
+    assert_eq!(aligned(&r), [(Verdict::Compatible, 2)]);
+}
+
+#[test]
+fn a_group_is_judged_by_its_own_quotes_only() {
+    // US House vote: two AP copies quote Cole's first sentence alike (up to
+    // the apostrophe); The Tatva runs it together with his next sentences
+    // and so stands apart. Its fragment relation to one copy must not make
+    // the two copies' identical quotes merely compatible.
+    let r = analyse(&[
+        (
+            "jsjvideo",
+            "\"We told you 43 days ago from bitter experience that government shutdowns don't work,\" said Rep. Tom Cole, the Republican chairman of the House Appropriations Committee. \"They never achieve the objective that you announce. And guess what? You haven't achieved that objective yet, and you're not going to.\"",
+        ),
+        (
+            "thehitavada",
+            "“We told you 43 days ago from bitter experience that government shutdowns don’t work,” said Rep. Tom Cole, the Republican chairman of the House Appropriations Committee.",
+        ),
+        (
+            "thetatva",
+            "“We told you 43 days ago, from bitter experience, that government shutdowns don't work. They never achieve the objective that you announce. And guess what? You haven't achieved that objective yet, and you're not going to,” Cole said.",
+        ),
+    ]);
+    let first = r
+        .comparisons
+        .iter()
+        .find(|c| {
+            c.kind == Kind::Quote
+                && c.facts.iter().all(|id| {
+                    r.fact(id)
+                        .is_some_and(|f| f.text.starts_with("We told you 43 days ago from"))
+                })
+        })
+        .expect("the two copies' first sentence in one comparison");
+    assert_eq!(first.facts.len(), 2);
+    assert_eq!(first.verdict, Verdict::Agree);
+}
+
+#[test]
+fn a_negation_put_inside_a_partial_quote_conflicts() {
+    // Air India crash: the Economic Times sentence, against a constructed
+    // partial quote of it with "not" put inside: a function word, but the
+    // claim turns over.
+    let r = analyse(&[
+        (
+            "economictimes",
+            "In Ahmedabad, Dr. Dhaval Gameti, who treated Viswash, said the survivor was “disoriented, with multiple injuries all over his body, but he seems to be out of danger.”",
+        ),
+        (
+            "variant",
+            "Dr. Dhaval Gameti, who is overseeing his care, said “he seems not to be out of danger” yet.",
+        ),
+    ]);
+    assert_eq!(aligned(&r), [(Verdict::Conflict, 2)]);
+}
+
+#[test]
+fn a_negation_left_out_of_a_quote_conflicts() {
+    // Alaska summit (Reuters), against a constructed rendering that drops
+    // the first "not": words left out, but the claim turns over.
+    let r = analyse(&[
+        (
+            "reuters",
+            "Asked what would make the meeting a success, Trump told reporters: \"I want to see a ceasefire rapidly ... I'm not going to be happy if it's not today ... I want the killing to stop.\"",
+        ),
+        (
+            "variant",
+            "“I’m going to be happy if it’s not today,” Trump said.",
+        ),
+    ]);
+    assert_eq!(aligned(&r), [(Verdict::Conflict, 2)]);
+}

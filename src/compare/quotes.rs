@@ -9,7 +9,12 @@
 //! - one is a contiguous **fragment** of the other ("bought himself more
 //!   time." in "It seems Putin has bought himself more time.") → compatible;
 //! - one is the other with words left out and none changed → compatible,
-//!   and `detail` shows what was left out;
+//!   and `detail` shows what was left out (a negation left out inside the
+//!   shared stretch is a change: "I'm not going to be happy" / "I'm going
+//!   to be happy");
+//! - a short quote is a run of the longer one with a meaning word or two
+//!   put inside it ("out of immediate danger" / "… he seems to be out of
+//!   danger.") → conflict: the outlet quotes words the other does not;
 //! - most words shared but some changed ("get them at a table" / "get them
 //!   to the table") → conflict, with the word diff in `detail`.
 //!
@@ -96,7 +101,23 @@ fn relation(a: &Item, b: &Item) -> Option<(Relation, usize)> {
     }
     let shared = window_lcs(s, l);
     if shared == n && n >= if same { 3 } else { 5 } {
+        if negation_left_out(s, l) {
+            return Some((Relation::Differ, shared));
+        }
         return Some((Relation::Omission, shared));
+    }
+    // A partial quote that is a run of the longer quote with a meaning
+    // word put inside it ("out of immediate danger" against "… he seems to
+    // be out of danger.") is not a fragment: the outlet quotes words the
+    // speaker did not say.
+    // Words in square brackets are the outlet's, by convention, not a
+    // misquote ("he [Putin] is serious").
+    if shared >= if same { 3 } else { 5 }
+        && !bracketed(a.fact)
+        && !bracketed(b.fact)
+        && inserted_into_run(s, l, shared)
+    {
+        return Some((Relation::Differ, shared));
     }
     // Changed wording must still share the words that carry meaning:
     // "I'm not going to be happy" and "I'm not here to negotiate" share
@@ -132,6 +153,83 @@ fn relation(a: &Item, b: &Item) -> Option<(Relation, usize)> {
     Some((Relation::Differ, shared))
 }
 
+/// Whether a quote holds words in square brackets: an editor's insertion.
+fn bracketed(f: &Fact) -> bool {
+    quote_words(f).contains('[')
+}
+
+/// Whether `s` is a contiguous run of `l`, `shared` words long, with one or
+/// two words put inside it, at least one of them a meaning word or a
+/// negation. Words
+/// beyond the run's ends do not count: a quote that runs on past where
+/// another outlet cut it is a fragment, not a change.
+fn inserted_into_run(s: &[&str], l: &[&str], shared: usize) -> bool {
+    let extra = s.len() - shared;
+    if !(1..=2).contains(&extra) || shared > l.len() {
+        return false;
+    }
+    l.windows(shared).any(|run| {
+        // The run must start and end `s`, every word of it in order.
+        if run[0] != s[0] || run[shared - 1] != s[s.len() - 1] {
+            return false;
+        }
+        let mut put = Vec::new();
+        let mut k = 0;
+        for w in s {
+            if k < shared && *w == run[k] {
+                k += 1;
+            } else {
+                put.push(*w);
+            }
+        }
+        k == shared
+            && put
+                .iter()
+                .any(|w| !FUNCTION_WORDS.contains(w) || NEGATIONS.contains(w))
+    })
+}
+
+/// Whether one of `s` and `l` has a negation the other lacks, inside the
+/// stretch they share ("I'm not going to be happy" / "I'm going to be
+/// happy"): words left out there are no mere cut.
+fn negation_left_out(s: &[&str], l: &[&str]) -> bool {
+    let ops = capture_diff_slices(Algorithm::Myers, s, l);
+    let equal = |op: &DiffOp| matches!(op, DiffOp::Equal { .. });
+    let (Some(first), Some(last)) = (ops.iter().position(equal), ops.iter().rposition(equal))
+    else {
+        return false;
+    };
+    ops[first..last].iter().any(|op| {
+        let words = match *op {
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => &s[old_index..old_index + old_len],
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => &l[new_index..new_index + new_len],
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                return s[old_index..old_index + old_len]
+                    .iter()
+                    .any(|w| NEGATIONS.contains(w))
+                    != l[new_index..new_index + new_len]
+                        .iter()
+                        .any(|w| NEGATIONS.contains(w));
+            }
+            DiffOp::Equal { .. } => return false,
+        };
+        words.iter().any(|w| NEGATIONS.contains(w))
+    })
+}
+
+/// Function words that still carry meaning when put into a quote: "he is
+/// not out of danger" says the opposite of "he is out of danger".
+const NEGATIONS: &[&str] = &["not", "no", "never"];
+
 /// Pronouns and demonstratives a translation swaps freely ("think about
 /// this" / "think about it").
 const PRONOUNS: &[&str] = &[
@@ -157,7 +255,7 @@ fn soft_difference(s: &[&str], l: &[&str], cs: &[&str], cl: &[&str]) -> bool {
         _ => false,
     });
     if !material {
-        return true;
+        return !negation_left_out(s, l);
     }
     let present: Vec<&&str> = cs.iter().filter(|w| cl.contains(w)).collect();
     let missing = cs.len() - present.len();
@@ -286,8 +384,14 @@ pub fn compare(facts: &[&Fact]) -> Vec<Comparison> {
         let r = find(&mut parent, i);
         groups.entry(r).or_default().0.push(i);
     }
+    // Only pairs within one group judge it: a quote that related to a
+    // quote of another group (and joined a better partner) says nothing
+    // about this one.
     for (&(a, b), &(r, _)) in &rel {
         let g = find(&mut parent, a);
+        if find(&mut parent, b) != g {
+            continue;
+        }
         if let Some(group) = groups.get_mut(&g) {
             group.1.push((a, b, r));
         }

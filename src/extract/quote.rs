@@ -18,7 +18,8 @@
 //! a quote opening a sentence right after an attributed quote continues it
 //! (`"…," he said. "…"`). "he", "she" and "the president" are the person
 //! the article was last talking about (the last speaker, else the first
-//! person named in the sentence before); "the Russian leader" is whoever the
+//! person named in the sentence before), and so are role nouns from the
+//! rules ("the prosecutor", "the magistrate"); "the Russian leader" is whoever the
 //! article introduced with that title, else the same. The speaker is stored
 //! as an entity key ([`crate::normalise::names::key`]).
 //!
@@ -244,7 +245,7 @@ impl Compiled {
             .ok()?;
         Some(Compiled {
             post: Regex::new(&format!(
-                r"^[\s,]*(?:(?P<s>{subj})\s+{ADVERB}(?:{verbs})(?-u:\b)|(?P<v2>{verbs})\s+(?P<s2>{NAME}(?:\s+{NAME}|\s+of|\s+the){{0,5}})|(?P<s3>(?:[\p{{L}}’'.-]+\s+){{1,4}}?{name3})\s+{ADVERB}(?:{verbs})(?-u:\b))"
+                r"^[\s,]*(?:(?P<s>{subj}){PARTY}\s+{ADVERB}(?:{verbs})(?-u:\b)|(?P<v2>{verbs})\s+(?P<s2>{NAME}(?:\s+{NAME}|\s+of|\s+the){{0,5}})|(?P<s3>(?:[\p{{L}}’'.-]+\s+){{1,4}}?{name3}){PARTY}\s+{ADVERB}(?:{verbs})(?-u:\b))"
             ))
             .ok()?,
             verb: Regex::new(&format!(r"(?i)(?-u:\b)(?:{verbs})(?-u:\b)")).ok()?,
@@ -254,6 +255,10 @@ impl Compiled {
         })
     }
 }
+
+/// A US lawmaker's party and state set off by commas after the name, as
+/// wire copy writes it: `House Majority Leader Steve Scalise, R-La., said`.
+const PARTY: &str = r"(?:,\s*[RDI]-[\p{Lu}][\p{L}.]*,)?";
 
 /// Words that start a capitalised run without being a name.
 const NOT_NAMES: &[&str] = &[
@@ -664,6 +669,7 @@ impl Reader<'_> {
         }
         // A sentence the splitter left joined to the one before
         // (`…,” he said. “…”`) starts after the last full stop.
+        let whole_sentence = sentence_start;
         let sentence_start = clause_start(self.masked, sentence_start, s.open);
         let prefix = &self.masked[sentence_start..s.open];
         let verb = self.c.verb.find_iter(prefix).last();
@@ -693,7 +699,29 @@ impl Reader<'_> {
         {
             return (Some(who.clone()), None, Found::Continued);
         }
+        // No speech verb: "According to Dr. Gameti, Ramesh was “…”" is the
+        // words of the person named right after "according to".
+        if let Some((who, words)) = self.according_to(whole_sentence, s.open) {
+            return (Some(who), Some(words), Found::Before);
+        }
         (None, None, Found::Unattributed)
+    }
+
+    /// The person named right after the last "according to" in
+    /// `[from, to)`: only a title ("Dr.") may stand between.
+    fn according_to(&self, from: usize, to: usize) -> Option<(String, String)> {
+        let window = &self.masked[from..to];
+        let lower = window.to_ascii_lowercase();
+        let at = from + lower.rfind("according to ")? + "according to ".len();
+        let i = self.people.mentions.partition_point(|m| m.0 < at);
+        let m = self.people.mentions.get(i).filter(|m| m.2 <= to)?;
+        let gap = &self.masked[at..m.0];
+        gap.split_whitespace()
+            .all(|w| {
+                let w = w.trim_end_matches('.');
+                self.rules.person_titles.iter().any(|t| t == w)
+            })
+            .then(|| (m.1.clone(), self.text[m.0..m.2].to_string()))
     }
 }
 

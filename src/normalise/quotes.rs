@@ -1,7 +1,8 @@
 //! Quotes → matching keys. Two renderings of one remark match when they are
 //! equal up to quote marks, case, punctuation, ellipsis style (`...`, `…`,
 //! `. . .`), hyphenation, contractions (`there's` = `there is`, `we've` =
-//! `we have`) and a leading "So", "And" or "But".
+//! `we have`), a country's short form (`the US` = `the U.S.` = `the United
+//! States`) and a leading "So", "And" or "But".
 //!
 //! Known gaps: `'s` is read as "is" only after pronouns and "there", "here",
 //! "that", "what"… ("it's" = "it is", never "it has"); `'d` is always
@@ -42,11 +43,24 @@ pub struct Word {
 /// no keys.
 pub fn words(text: &str) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
-    for (start, end) in tokens(text) {
+    let spans = tokens(text);
+    let mut i = 0;
+    while i < spans.len() {
+        let (start, end) = spans[i];
+        if let Some((last, keys)) = country(text, &spans, i) {
+            out.push(Word {
+                start,
+                end: spans[last].1,
+                keys,
+            });
+            i = last + 1;
+            continue;
+        }
         let keys = expand(&text[start..end]);
         if !keys.is_empty() {
             out.push(Word { start, end, keys });
         }
+        i += 1;
     }
     if let Some(first) = out.first_mut()
         && first.keys.len() == 1
@@ -66,6 +80,46 @@ pub fn key_words(text: &str) -> Vec<String> {
 /// The matching key of a quote: its key words joined by spaces.
 pub fn key(text: &str) -> String {
     key_words(text).join(" ")
+}
+
+/// Countries whose short form is house style: "the U.S.", "the US" and
+/// "the United States" are one country in any outlet's quote (and "US" in
+/// capitals is never the pronoun "us"). Each is (short forms as written,
+/// full name's key words).
+const COUNTRIES: &[(&[&str], &[&str])] = &[
+    (&["US", "U.S", "U.S.A", "USA"], &["united", "states"]),
+    (&["UK", "U.K"], &["united", "kingdom"]),
+];
+
+/// The country written from token `i` of `spans` on, as the last token it
+/// covers and its key words: a short form ("U.S.", "US") or the full name.
+fn country(text: &str, spans: &[(usize, usize)], i: usize) -> Option<(usize, Vec<String>)> {
+    // "U.S." is tokens "U" and "S" joined by full stops.
+    let mut last = i;
+    let mut written = text[spans[i].0..spans[i].1].to_string();
+    while let Some(&(s, e)) = spans.get(last + 1)
+        && &text[spans[last].1..s] == "."
+        && e - s == 1
+        && written.len() == 1 + 2 * (last - i)
+    {
+        written.push('.');
+        written.push_str(&text[s..e]);
+        last += 1;
+    }
+    for (short, full) in COUNTRIES {
+        if short.contains(&written.as_str()) {
+            return Some((last, full.iter().map(|w| w.to_string()).collect()));
+        }
+        // The full name, in any case: "United States".
+        let n = full.len();
+        if i + n <= spans.len()
+            && (0..n).all(|k| fold(&text[spans[i + k].0..spans[i + k].1]) == full[k])
+            && (1..n).all(|k| text[spans[i + k - 1].1..spans[i + k].0].trim().is_empty())
+        {
+            return Some((i + n - 1, full.iter().map(|w| w.to_string()).collect()));
+        }
+    }
+    None
 }
 
 /// Word spans: letters and digits, with apostrophes and hyphens inside.
@@ -223,6 +277,33 @@ mod tests {
         for w in [all.as_str(), "Don't", "TAKE-OFF", "Eye-to-Eye"] {
             assert_eq!(super::fold(w), super::fold_unicode(w), "{w:?}");
         }
+    }
+
+    #[test]
+    fn the_short_form_of_a_country_is_house_style() {
+        // Trump–Xi summit: AFP writes "the US", Plataforma "the United States".
+        assert_eq!(
+            key("China and the US can jointly shoulder"),
+            "china and the united states can jointly shoulder"
+        );
+        assert_eq!(
+            key("China and the United States can together"),
+            "china and the united states can together"
+        );
+        // anews.az: "the U.S." with full stops.
+        assert_eq!(
+            key("China and the U.S. should be friends and partners"),
+            "china and the united states should be friends and partners"
+        );
+        // The pronoun is not the country (US shutdown, AP: "Let's open").
+        assert_eq!(
+            key("Let us open the government."),
+            "let us open the government"
+        );
+        assert_eq!(
+            key("Let's open the government."),
+            "let us open the government"
+        );
     }
 
     #[test]
