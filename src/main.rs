@@ -347,18 +347,20 @@ fn corpus(
         .build()
         .map_err(|e| Error::new(format!("cannot start threads: {e}")))?;
     let rules = Rules::load(input.options.rules.as_deref())?;
-    let sources = crosscheck::ingest::load(&input.paths, input.options.published)?;
-    if let Some(out) = out {
-        check_out_dir(out, &input.paths, &sources)?;
-    }
+    // Read on the pool's thread as well: the files' first copies are freed
+    // once cleaned, and memory freed on another thread stays in that
+    // thread's heap, where no later work allocates.
     pool.install(|| {
         use rayon::prelude::*;
+        let sources = crosscheck::ingest::load(&input.paths, input.options.published)?;
+        if let Some(out) = out {
+            check_out_dir(out, &input.paths, &sources)?;
+        }
         let docs: Vec<_> = sources
             .into_par_iter()
             .map(|s| crosscheck::clean::clean(s, &rules))
             .collect();
-        // The files were read on this thread and cleaned on the pool's:
-        // their first copies were freed where no later work allocates.
+        // Cleaning's working sets are freed; grouping needs other room.
         crosscheck::memory::release_free();
         let grouping = corpus::group::group(&docs);
         let stories = index::stories(&docs, &grouping);
