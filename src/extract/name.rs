@@ -439,41 +439,35 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
     }
     // A one-word "person" the document also names as a place ("Jamaica is
     // bracing …" and "in Jamaica") is the place.
-    let Found {
-        list: mut found,
-        mut shared,
-        ..
-    } = found;
     let places: BTreeSet<String> = found
+        .list
         .iter()
         .filter(|(m, _)| m.entity == Entity::Place)
         .map(|(m, _)| place_key(m.surface(&doc.text)))
         .collect();
-    found.retain(|(m, _)| {
+    found.list.retain(|(m, _)| {
         m.entity == Entity::Place
             || m.rule == "name.titled"
             || m.surface(&doc.text).contains(' ')
             || !places.contains(&place_key(m.surface(&doc.text)))
     });
     let known: BTreeSet<Arc<str>> = found
+        .list
         .iter()
         .filter_map(|(_, k)| k.as_ref().map(|k| Arc::clone(&k.surname)))
         .collect();
-    let taken: BTreeSet<usize> = found.iter().map(|(m, _)| m.start).collect();
-    let mut late = Found {
-        list: Vec::new(),
-        shared,
-        empty: Arc::from(""),
-    };
+    let taken: BTreeSet<usize> = found.list.iter().map(|(m, _)| m.start).collect();
     for (start, end, possessive) in bare {
-        let text = &doc.text[start..end];
-        let p = vocab.canon(Person::parse(text));
+        let p = vocab.canon(Person::parse(&doc.text[start..end]));
         if known.contains(p.surname_key.as_str()) && !taken.contains(&start) {
-            late.person(start, end, possessive, "name.known", &p);
+            found.person(start, end, possessive, "name.known", &p);
         }
     }
-    found.append(&mut late.list);
-    shared = late.shared;
+    let Found {
+        list: mut found,
+        mut shared,
+        ..
+    } = found;
     found.sort_by_key(|(m, _)| m.start);
     // Resolve keys: a bare surname takes the given name the document
     // introduced first for it — news style names a second person of the
