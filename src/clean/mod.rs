@@ -121,6 +121,14 @@ pub fn clean(source: Source, rules: &Rules) -> Document {
     }
     let mut line_starts = vec![0];
     line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    // A document is kept for the whole run (a feed keeps thousands): its
+    // lists give back the room they grew into.
+    let (mut cut, mut paragraphs) = (cut, paragraphs);
+    for v in [&mut cut, &mut paragraphs] {
+        v.shrink_to_fit();
+    }
+    sentences.shrink_to_fit();
+    line_starts.shrink_to_fit();
     let mut doc = Document {
         id: Arc::from(source.id),
         outlet: source.outlet,
@@ -137,6 +145,7 @@ pub fn clean(source: Source, rules: &Rules) -> Document {
         line_starts,
     };
     doc.mentions = mentions::Mentions::find(&doc, rules);
+    doc.mentions.quotes.shrink_to_fit();
     doc
 }
 
