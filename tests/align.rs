@@ -839,3 +839,72 @@ fn a_death_toll_meets_a_count_of_the_killed() {
     let c = comparison_of(&r, "a", "death toll from the earthquake rose to 48");
     assert_eq!(c.verdict, Verdict::Conflict, "{}", c.detail);
 }
+
+#[test]
+fn lengths_of_one_event_meet_whatever_nouns_stand_near_them() {
+    // Museum heist: a robbery "that took just seven minutes" right after
+    // "jewellery", and "in just seven minutes, … four suspects stole" with
+    // no noun of its own, time one theft.
+    let r = report(&[
+        (
+            "holotruth",
+            "In the space of just seven minutes, in the bright daylight of Sunday morning, four suspects stole nine pieces of France’s crown jewels from the Louvre.",
+        ),
+        (
+            "bbcpk",
+            "The daring heist involved four masked thieves using a crane to smash an upstairs window at the Apollo Gallery at the Louvre, home to France’s remaining crown jewels, and make off with jewellery during a daylight robbery that took just seven minutes.",
+        ),
+        (
+            "tengele",
+            "On a Sunday morning, a four-person gang executed a daring raid, making off with some of Frances most valuable treasures within eight minutes.",
+        ),
+    ]);
+    assert!(together(
+        &r,
+        ("holotruth", "just seven minutes"),
+        ("bbcpk", "just seven minutes")
+    ));
+    assert!(together(
+        &r,
+        ("holotruth", "just seven minutes"),
+        ("tengele", "within eight minutes")
+    ));
+    // Tennis final: "after three hours and four minutes, Sinner won" and
+    // "won … in a final of three hours and four minutes".
+    let r = report(&[
+        (
+            "a",
+            "After three hours and four minutes on court, Sinner won his first Wimbledon title.",
+        ),
+        (
+            "b",
+            "Sinner beat Alcaraz in a gruelling final, winning in three hours and four minutes.",
+        ),
+    ]);
+    assert!(together(
+        &r,
+        ("a", "three hours and four minutes"),
+        ("b", "three hours and four minutes")
+    ));
+}
+
+#[test]
+fn lasting_alone_makes_no_shared_head_of_two_known_things() {
+    // A summit and a storm on one day: both "lasted", but talks are not a
+    // storm, so "lasted" makes no shared head of them (two one-sentence
+    // articles may still meet on their leads and values, weakly).
+    let r = report(&[
+        (
+            "a",
+            "The talks between the two leaders lasted about three hours, officials said.",
+        ),
+        (
+            "b",
+            "The storm lasted three hours and knocked out power across the city.",
+        ),
+    ]);
+    let c = comparison_of(&r, "a", "about three hours");
+    if let Some(a) = &c.alignment {
+        assert!(!a.matched.iter().any(|m| m.starts_with("head:")), "{a:?}");
+    }
+}
