@@ -908,3 +908,43 @@ fn lasting_alone_makes_no_shared_head_of_two_known_things() {
         assert!(!a.matched.iter().any(|m| m.starts_with("head:")), "{a:?}");
     }
 }
+
+#[test]
+fn fleeing_with_the_loot_is_the_theft() {
+    // Museum heist: "fled with priceless Napoleonic jewels on Sunday
+    // morning" dates the theft the others say was "on Sunday morning".
+    let r = report(&[
+        (
+            "downthenews",
+            "Questions have arisen about security at the Louvre, the world’s most-visited museum, and whether security cameras might have failed as the thieves rode a basket lift up the Louvre’s facade, cut their way through a window, smashed display cases and fled with priceless Napoleonic jewels on Sunday morning.",
+        ),
+        (
+            "wojna",
+            "Four masked thieves stole jewels worth £76 million from the Louvre's Apollo Gallery in a brazen seven-minute heist on Sunday morning.",
+        ),
+    ]);
+    let f = fact_of(&r, "downthenews", "Sunday");
+    let frame = f.frame.as_ref().expect("a date has a frame");
+    assert!(
+        frame.predicate.iter().any(|w| w.as_str() == "+steal"),
+        "{frame:?}"
+    );
+    // A bank robbery: "escaped with" the cash is the robbery.
+    let r = report(&[
+        (
+            "a",
+            "Two armed men held up the bank on Friday and escaped with about $40,000 in cash, police said.",
+        ),
+        (
+            "b",
+            "Robbers stole $40,000 from the bank on Friday, police said.",
+        ),
+    ]);
+    let f = fact_of(&r, "a", "about $40,000");
+    let frame = f.frame.as_ref().expect("a sum has a frame");
+    assert!(
+        frame.predicate.iter().any(|w| w.as_str() == "+steal"),
+        "{frame:?}"
+    );
+    assert!(together(&r, ("a", "about $40,000"), ("b", "$40,000")));
+}
