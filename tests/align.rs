@@ -948,3 +948,40 @@ fn fleeing_with_the_loot_is_the_theft() {
     );
     assert!(together(&r, ("a", "about $40,000"), ("b", "$40,000")));
 }
+
+#[test]
+fn a_length_after_an_event_is_told_by_that_event() {
+    // Papal election: the name "just over an hour after the smoke" and the
+    // balcony "about 70 minutes after white smoke" time one wait.
+    let r = report(&[
+        (
+            "europeanconservative",
+            "The name was not revealed until just over an hour after the smoke, with the announcement by Cardinal Mamberti.",
+        ),
+        (
+            "thisweeksnews",
+            "Pope Leo, wearing the traditional red cape of the papacy, appeared on the central balcony of St. Peter’s Basilica about 70 minutes after white smoke billowed from a chimney atop the Sistine Chapel.",
+        ),
+    ]);
+    assert!(together(
+        &r,
+        ("europeanconservative", "just over an hour"),
+        ("thisweeksnews", "about 70 minutes")
+    ));
+    // A rocket launch: two outlets time the same separation from liftoff.
+    let r = report(&[
+        (
+            "a",
+            "The booster separated from the upper stage about two minutes after liftoff, the company said.",
+        ),
+        (
+            "b",
+            "Stage separation came roughly 150 seconds after liftoff, according to the launch webcast.",
+        ),
+    ]);
+    assert!(together(
+        &r,
+        ("a", "about two minutes"),
+        ("b", "roughly 150 seconds")
+    ));
+}

@@ -6,7 +6,9 @@
 //!   *talks*", "8.8-magnitude *earthquake*"; first when the fact ends in an
 //!   adjective: "Eight priceless *items*"), the noun after *of*, the last of
 //!   a compound ("42 days of *closure*", "eight weeks of political
-//!   *deadlock*"), the noun it is *of* ("a *depth* of 17 km"), else a
+//!   *deadlock*"), the noun it is *of* ("a *depth* of 17 km"), for a
+//!   length the event it runs from or to ("70 minutes after white
+//!   *smoke*"), else a
 //!   lexicon head noun up to nine words before it ("the longest *shutdown*
 //!   in U.S. history, which lasted 43 days") or the nearest noun before it
 //!   in its clause ("the *talks* lasted three hours").
@@ -213,6 +215,34 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
         let w = &words[first - 2];
         if w.class == Class::Content && !is_verb(w, lex) && !lex.is_light(&w.lower) {
             push(&mut frame.head, head_key(w));
+        }
+    }
+    // "about 70 minutes after white smoke billowed": a length from an
+    // event is told by that event, not by the nouns before it ("appeared
+    // on the balcony about 70 minutes after …").
+    if frame.head.is_empty()
+        && fact.kind == Kind::Duration
+        && words
+            .get(last + 1)
+            .is_some_and(|w| matches!(w.lower.as_str(), "after" | "before"))
+        && words[last + 1].pos - words[last].pos <= 1.0
+    {
+        let noun = |w: &Word| w.class == Class::Content && !w.cap && !is_verb(w, lex);
+        let mut k = last + 2;
+        if words.get(k).is_some_and(|w| w.class == Class::Function) {
+            k += 1;
+        }
+        let mut end = None;
+        while k < words.len()
+            && k <= last + 4
+            && noun(&words[k])
+            && words[k].pos - words[k - 1].pos <= 1.0
+        {
+            end = Some(k);
+            k += 1;
+        }
+        if let Some(e) = end {
+            push(&mut frame.head, head_key(&words[e]));
         }
     }
     if frame.head.is_empty() {
