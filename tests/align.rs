@@ -839,3 +839,149 @@ fn a_death_toll_meets_a_count_of_the_killed() {
     let c = comparison_of(&r, "a", "death toll from the earthquake rose to 48");
     assert_eq!(c.verdict, Verdict::Conflict, "{}", c.detail);
 }
+
+#[test]
+fn lengths_of_one_event_meet_whatever_nouns_stand_near_them() {
+    // Museum heist: a robbery "that took just seven minutes" right after
+    // "jewellery", and "in just seven minutes, … four suspects stole" with
+    // no noun of its own, time one theft.
+    let r = report(&[
+        (
+            "holotruth",
+            "In the space of just seven minutes, in the bright daylight of Sunday morning, four suspects stole nine pieces of France’s crown jewels from the Louvre.",
+        ),
+        (
+            "bbcpk",
+            "The daring heist involved four masked thieves using a crane to smash an upstairs window at the Apollo Gallery at the Louvre, home to France’s remaining crown jewels, and make off with jewellery during a daylight robbery that took just seven minutes.",
+        ),
+        (
+            "tengele",
+            "On a Sunday morning, a four-person gang executed a daring raid, making off with some of Frances most valuable treasures within eight minutes.",
+        ),
+    ]);
+    assert!(together(
+        &r,
+        ("holotruth", "just seven minutes"),
+        ("bbcpk", "just seven minutes")
+    ));
+    assert!(together(
+        &r,
+        ("holotruth", "just seven minutes"),
+        ("tengele", "within eight minutes")
+    ));
+    // Tennis final: "after three hours and four minutes, Sinner won" and
+    // "won … in a final of three hours and four minutes".
+    let r = report(&[
+        (
+            "a",
+            "After three hours and four minutes on court, Sinner won his first Wimbledon title.",
+        ),
+        (
+            "b",
+            "Sinner beat Alcaraz in a gruelling final, winning in three hours and four minutes.",
+        ),
+    ]);
+    assert!(together(
+        &r,
+        ("a", "three hours and four minutes"),
+        ("b", "three hours and four minutes")
+    ));
+}
+
+#[test]
+fn lasting_alone_makes_no_shared_head_of_two_known_things() {
+    // A summit and a storm on one day: both "lasted", but talks are not a
+    // storm, so "lasted" makes no shared head of them (two one-sentence
+    // articles may still meet on their leads and values, weakly).
+    let r = report(&[
+        (
+            "a",
+            "The talks between the two leaders lasted about three hours, officials said.",
+        ),
+        (
+            "b",
+            "The storm lasted three hours and knocked out power across the city.",
+        ),
+    ]);
+    let c = comparison_of(&r, "a", "about three hours");
+    if let Some(a) = &c.alignment {
+        assert!(!a.matched.iter().any(|m| m.starts_with("head:")), "{a:?}");
+    }
+}
+
+#[test]
+fn fleeing_with_the_loot_is_the_theft() {
+    // Museum heist: "fled with priceless Napoleonic jewels on Sunday
+    // morning" dates the theft the others say was "on Sunday morning".
+    let r = report(&[
+        (
+            "downthenews",
+            "Questions have arisen about security at the Louvre, the world’s most-visited museum, and whether security cameras might have failed as the thieves rode a basket lift up the Louvre’s facade, cut their way through a window, smashed display cases and fled with priceless Napoleonic jewels on Sunday morning.",
+        ),
+        (
+            "wojna",
+            "Four masked thieves stole jewels worth £76 million from the Louvre's Apollo Gallery in a brazen seven-minute heist on Sunday morning.",
+        ),
+    ]);
+    let f = fact_of(&r, "downthenews", "Sunday");
+    let frame = f.frame.as_ref().expect("a date has a frame");
+    assert!(
+        frame.predicate.iter().any(|w| w.as_str() == "+steal"),
+        "{frame:?}"
+    );
+    // A bank robbery: "escaped with" the cash is the robbery.
+    let r = report(&[
+        (
+            "a",
+            "Two armed men held up the bank on Friday and escaped with about $40,000 in cash, police said.",
+        ),
+        (
+            "b",
+            "Robbers stole $40,000 from the bank on Friday, police said.",
+        ),
+    ]);
+    let f = fact_of(&r, "a", "about $40,000");
+    let frame = f.frame.as_ref().expect("a sum has a frame");
+    assert!(
+        frame.predicate.iter().any(|w| w.as_str() == "+steal"),
+        "{frame:?}"
+    );
+    assert!(together(&r, ("a", "about $40,000"), ("b", "$40,000")));
+}
+
+#[test]
+fn a_length_after_an_event_is_told_by_that_event() {
+    // Papal election: the name "just over an hour after the smoke" and the
+    // balcony "about 70 minutes after white smoke" time one wait.
+    let r = report(&[
+        (
+            "europeanconservative",
+            "The name was not revealed until just over an hour after the smoke, with the announcement by Cardinal Mamberti.",
+        ),
+        (
+            "thisweeksnews",
+            "Pope Leo, wearing the traditional red cape of the papacy, appeared on the central balcony of St. Peter’s Basilica about 70 minutes after white smoke billowed from a chimney atop the Sistine Chapel.",
+        ),
+    ]);
+    assert!(together(
+        &r,
+        ("europeanconservative", "just over an hour"),
+        ("thisweeksnews", "about 70 minutes")
+    ));
+    // A rocket launch: two outlets time the same separation from liftoff.
+    let r = report(&[
+        (
+            "a",
+            "The booster separated from the upper stage about two minutes after liftoff, the company said.",
+        ),
+        (
+            "b",
+            "Stage separation came roughly 150 seconds after liftoff, according to the launch webcast.",
+        ),
+    ]);
+    assert!(together(
+        &r,
+        ("a", "about two minutes"),
+        ("b", "roughly 150 seconds")
+    ));
+}

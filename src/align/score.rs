@@ -2,7 +2,7 @@
 //!
 //! | feature | weight | when |
 //! |---|---|---|
-//! | head | 0.35 | the main heads are one word or one set ("passengers" ~ "people"); 0.6 of it when only some head words are shared, or when one's head is an event the other has as its verb ("seven-minute heist" ~ "robbery that took seven minutes") |
+//! | head | 0.35 | the main heads are one word or one set ("passengers" ~ "people"); 0.6 of it when only some head words are shared, or when one's head is an event the other has as its verb ("seven-minute heist" ~ "robbery that took seven minutes"), or when two lengths share a known event and not both heads are known things ("in seven minutes, four suspects stole" ~ "jewellery during a robbery that took seven minutes") |
 //! | context | 0.35 | cosine of the sentences' content words, each weighted by nearness and by rarity near the event's figures |
 //! | predicate | 0.15 / −0.30 | a verb or event word in common ("stolen" ~ "theft") / two known events that differ ("killed" vs "on board"; not for dates) |
 //! | subject | 0.30 | the same subject from `rules/subjects.toml` (not a count's own noun) |
@@ -51,6 +51,8 @@ pub struct Feature {
     pub measure: usize,
     pub source: usize,
     pub head: Vec<u32>,
+    /// The main head is a lexicon head set ("=items").
+    pub head_set: bool,
     pub predicate: Vec<u32>,
     /// The predicates that are known events (a `rules/lexicon.toml` set).
     pub events: Vec<u32>,
@@ -190,6 +192,10 @@ impl Features {
                 day,
                 measure,
                 source: sources[&*f.source],
+                head_set: frame
+                    .head
+                    .first()
+                    .is_some_and(|h| h.as_str().starts_with('=')),
                 head,
                 predicate,
                 events,
@@ -269,6 +275,18 @@ fn pair_with(
     {
         // One names the event as its head, the other as its verb:
         // "a seven-minute heist" ~ "a robbery that took seven minutes".
+        s += 0.6 * W_HEAD;
+        matched(Matched::Head(*w));
+    } else if let Some(w) = a
+        .events
+        .iter()
+        .find(|w| fa.kind == Kind::Duration && !(a.head_set && b.head_set) && b.events.contains(w))
+    {
+        // A length is a length of an event: two lengths of one known
+        // event are one head whatever nouns stand near them ("a robbery
+        // that took seven minutes" after "jewellery"; "in seven minutes,
+        // four suspects stole"). Not when both heads are known things and
+        // differ: "the talks lasted" and "the shutdown lasted".
         s += 0.6 * W_HEAD;
         matched(Matched::Head(*w));
     }

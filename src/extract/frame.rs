@@ -4,8 +4,11 @@
 //! - **head**: the noun the figure counts or measures — the words inside
 //!   the fact ("242 *people*"), the noun right after it ("three-hour
 //!   *talks*", "8.8-magnitude *earthquake*"; first when the fact ends in an
-//!   adjective: "Eight priceless *items*"), the noun after *of* ("42 days
-//!   of *closure*"), the noun it is *of* ("a *depth* of 17 km"), else a
+//!   adjective: "Eight priceless *items*"), the noun after *of*, the last of
+//!   a compound ("42 days of *closure*", "eight weeks of political
+//!   *deadlock*"), the noun it is *of* ("a *depth* of 17 km"), for a
+//!   length the event it runs from or to ("70 minutes after white
+//!   *smoke*"), else a
 //!   lexicon head noun up to nine words before it ("the longest *shutdown*
 //!   in U.S. history, which lasted 43 days") or the nearest noun before it
 //!   in its clause ("the *talks* lasted three hours").
@@ -188,19 +191,58 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
         }) {
             k += 1;
         }
+        // A compound's noun is its last word: "eight weeks of political
+        // deadlock" measures the deadlock.
+        let noun = |w: &Word| w.class == Class::Content && !w.cap && !is_verb(w, lex);
         if let Some(w) = words.get(k)
-            && w.class == Class::Content
-            && !w.cap
-            && !is_verb(w, lex)
+            && noun(w)
             && w.pos - words[last].pos <= 3.0
         {
-            push(&mut frame.head, head_key(w));
+            let mut end = k;
+            while end + 1 < words.len()
+                && end < k + 2
+                && noun(&words[end + 1])
+                && words[end + 1].pos - words[end].pos == 1.0
+            {
+                end += 1;
+            }
+            for w in words[k..=end].iter().rev() {
+                push(&mut frame.head, head_key(w));
+            }
         }
     }
     if first >= 2 && words[first - 1].lower == "of" && lo - words[first - 1].pos <= 1.0 {
         let w = &words[first - 2];
         if w.class == Class::Content && !is_verb(w, lex) && !lex.is_light(&w.lower) {
             push(&mut frame.head, head_key(w));
+        }
+    }
+    // "about 70 minutes after white smoke billowed": a length from an
+    // event is told by that event, not by the nouns before it ("appeared
+    // on the balcony about 70 minutes after …").
+    if frame.head.is_empty()
+        && fact.kind == Kind::Duration
+        && words
+            .get(last + 1)
+            .is_some_and(|w| matches!(w.lower.as_str(), "after" | "before"))
+        && words[last + 1].pos - words[last].pos <= 1.0
+    {
+        let noun = |w: &Word| w.class == Class::Content && !w.cap && !is_verb(w, lex);
+        let mut k = last + 2;
+        if words.get(k).is_some_and(|w| w.class == Class::Function) {
+            k += 1;
+        }
+        let mut end = None;
+        while k < words.len()
+            && k <= last + 4
+            && noun(&words[k])
+            && words[k].pos - words[k - 1].pos <= 1.0
+        {
+            end = Some(k);
+            k += 1;
+        }
+        if let Some(e) = end {
+            push(&mut frame.head, head_key(&words[e]));
         }
     }
     if frame.head.is_empty() {
@@ -738,5 +780,42 @@ mod tests {
         );
         assert_eq!(f.head.first().map(|w| w.as_str()), Some("=items"));
         assert!(f.predicate.contains(&Key::of("+steal")), "{f:?}");
+    }
+
+    #[test]
+    fn a_compound_after_of_is_headed_by_its_last_noun() {
+        // A shutdown and a summit: "weeks of political deadlock" measures
+        // the deadlock, "hours of trade talks" the talks.
+        let f = frame_of_kind(
+            "After nearly eight weeks of political deadlock, the US House of Representatives on Wednesday passed a bill to end the government shutdown.",
+            "nearly eight weeks",
+            Kind::Duration,
+        );
+        assert_eq!(
+            f.head.first().map(|w| w.as_str()),
+            Some("=shutdown"),
+            "{f:?}"
+        );
+        let f = frame_of_kind(
+            "The leaders emerged after nearly three hours of trade talks, officials said.",
+            "nearly three hours",
+            Kind::Duration,
+        );
+        assert_eq!(
+            f.head.first().map(|w| w.as_str()),
+            Some("=meeting"),
+            "{f:?}"
+        );
+        // One noun after "of" is still read as before.
+        let f = frame_of_kind(
+            "The measure restores federal operations after 42 days of closure.",
+            "42 days",
+            Kind::Duration,
+        );
+        assert_eq!(
+            f.head.first().map(|w| w.as_str()),
+            Some("=shutdown"),
+            "{f:?}"
+        );
     }
 }
