@@ -160,9 +160,8 @@ fn bracketed(f: &Fact) -> bool {
 
 /// Whether `s` is a contiguous run of `l`, `shared` words long, with one or
 /// two words put inside it, at least one of them a meaning word or a
-/// negation. Words
-/// beyond the run's ends do not count: a quote that runs on past where
-/// another outlet cut it is a fragment, not a change.
+/// negation. Words beyond the run's ends do not count: a quote that runs
+/// on past where another outlet cut it is a fragment, not a change.
 fn inserted_into_run(s: &[&str], l: &[&str], shared: usize) -> bool {
     let extra = s.len() - shared;
     if !(1..=2).contains(&extra) || shared > l.len() {
@@ -173,19 +172,16 @@ fn inserted_into_run(s: &[&str], l: &[&str], shared: usize) -> bool {
         if run[0] != s[0] || run[shared - 1] != s[s.len() - 1] {
             return false;
         }
-        let mut put = Vec::new();
         let mut k = 0;
+        let mut meaning_put = false;
         for w in s {
             if k < shared && *w == run[k] {
                 k += 1;
             } else {
-                put.push(*w);
+                meaning_put |= !FUNCTION_WORDS.contains(w) || NEGATIONS.contains(w);
             }
         }
-        k == shared
-            && put
-                .iter()
-                .any(|w| !FUNCTION_WORDS.contains(w) || NEGATIONS.contains(w))
+        k == shared && meaning_put
     })
 }
 
@@ -199,31 +195,12 @@ fn negation_left_out(s: &[&str], l: &[&str]) -> bool {
     else {
         return false;
     };
-    ops[first..last].iter().any(|op| {
-        let words = match *op {
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => &s[old_index..old_index + old_len],
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => &l[new_index..new_index + new_len],
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                return s[old_index..old_index + old_len]
-                    .iter()
-                    .any(|w| NEGATIONS.contains(w))
-                    != l[new_index..new_index + new_len]
-                        .iter()
-                        .any(|w| NEGATIONS.contains(w));
-            }
-            DiffOp::Equal { .. } => return false,
-        };
-        words.iter().any(|w| NEGATIONS.contains(w))
-    })
+    // Inside the shared stretch every change (a word left out, put in or
+    // replaced) is a pair of old and new words; equal ones never differ.
+    let negated = |words: &[&str]| words.iter().any(|w| NEGATIONS.contains(w));
+    ops[first..last]
+        .iter()
+        .any(|op| negated(&s[op.old_range()]) != negated(&l[op.new_range()]))
 }
 
 /// Function words that still carry meaning when put into a quote: "he is

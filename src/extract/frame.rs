@@ -137,7 +137,7 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
     if !matches!(fact.kind, Kind::Money | Kind::Percent) {
         for &i in &inside {
             let w = &words[i];
-            if w.class == Class::Content && !w.cap && !is_verb(w, lex) {
+            if is_common_noun(w, lex) {
                 push(&mut frame.head, head_key(w));
             }
         }
@@ -193,15 +193,14 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
         }
         // A compound's noun is its last word: "eight weeks of political
         // deadlock" measures the deadlock.
-        let noun = |w: &Word| w.class == Class::Content && !w.cap && !is_verb(w, lex);
         if let Some(w) = words.get(k)
-            && noun(w)
+            && is_common_noun(w, lex)
             && w.pos - words[last].pos <= 3.0
         {
             let mut end = k;
             while end + 1 < words.len()
                 && end < k + 2
-                && noun(&words[end + 1])
+                && is_common_noun(&words[end + 1], lex)
                 && words[end + 1].pos - words[end].pos == 1.0
             {
                 end += 1;
@@ -227,7 +226,6 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
             .is_some_and(|w| matches!(w.lower.as_str(), "after" | "before"))
         && words[last + 1].pos - words[last].pos <= 1.0
     {
-        let noun = |w: &Word| w.class == Class::Content && !w.cap && !is_verb(w, lex);
         let mut k = last + 2;
         if words.get(k).is_some_and(|w| w.class == Class::Function) {
             k += 1;
@@ -235,7 +233,7 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
         let mut end = None;
         while k < words.len()
             && k <= last + 4
-            && noun(&words[k])
+            && is_common_noun(&words[k], lex)
             && words[k].pos - words[k - 1].pos <= 1.0
         {
             end = Some(k);
@@ -248,11 +246,7 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
     if frame.head.is_empty() {
         let noun_before = |i: &usize| {
             let w = &words[*i];
-            w.class == Class::Content
-                && !w.cap
-                && !is_verb(w, lex)
-                && !lex.is_light(&w.lower)
-                && dist(w) <= CLAUSE_BREAK
+            is_common_noun(w, lex) && !lex.is_light(&w.lower) && dist(w) <= CLAUSE_BREAK
         };
         // A noun of a lexicon head set beats a nearer unknown one: "the
         // longest shutdown in U.S. history, which lasted 43 days".
@@ -410,6 +404,12 @@ fn push(v: &mut Vec<crate::words::Word>, key: impl AsRef<str>) {
 
 /// Whether a content word reads as a verb: in a predicate set of the
 /// lexicon, or shaped like a past tense or participle.
+/// A lower-case content word that is not a verb: what a figure can count
+/// or measure.
+fn is_common_noun(w: &Word, lex: &Lexicon) -> bool {
+    w.class == Class::Content && !w.cap && !is_verb(w, lex)
+}
+
 fn is_verb(w: &Word, lex: &Lexicon) -> bool {
     let l = &w.lower;
     let s = &w.stem;
