@@ -304,6 +304,44 @@ fn a_persons_age_is_aligned_on_the_person() {
 }
 
 #[test]
+fn two_of_one_family_have_two_ages() {
+    // Plane crash: the survivor's two brothers, each named in full by one
+    // outlet, share a surname but not an age.
+    let r = report(&[
+        (
+            "a",
+            "\u{201c}I don't know how I am alive,\u{201d} Viswash told his younger brother, Nayan Ramesh, 27, during a call from the hospital.",
+        ),
+        (
+            "b",
+            "His brother, 45\u{2011}year\u{2011}old Ajay Kumar Ramesh, was seated a few rows away.",
+        ),
+    ]);
+    assert!(!together(
+        &r,
+        ("a", "Ramesh, 27"),
+        ("b", "45\u{2011}year\u{2011}old Ajay")
+    ));
+    // A surname the outlet never gives a first name for still meets the
+    // full name.
+    let r = report(&[
+        (
+            "a",
+            "Mr Ramesh, 38, was returning to London from a family visit.",
+        ),
+        (
+            "b",
+            "The lone survivor, 40-year-old Vishwash Kumar Ramesh, walked out of the wreckage.",
+        ),
+    ]);
+    assert!(together(
+        &r,
+        ("a", "Ramesh, 38"),
+        ("b", "40-year-old Vishwash")
+    ));
+}
+
+#[test]
 fn a_definite_age_refers_back_to_the_person_named_before_it() {
     // Papal election: "The 69-year-old native" is the cardinal named in the
     // sentence before.

@@ -230,6 +230,45 @@ fn people_sharing_a_surname_stay_apart() {
 }
 
 #[test]
+fn the_lead_called_by_a_given_name_is_the_lead() {
+    // Plane crash: a profile names its subject in the headline, then by
+    // the given name alone; the age is his.
+    let r = analyse(&[(
+        "sp",
+        "That\u{2019}s what makes the story of Vishwashkumar Ramesh so remarkable.\n\
+         The odds of surviving a plane crash \u{2013} Meet Vishwashkumar Ramesh\n\
+         Vishwashkumar, a 40\u{2011}year\u{2011}old British citizen based in London for the past 20 years, was on board.\n\
+         Vishwashkumar\u{2019}s wife and child are waiting back in London.",
+    )]);
+    let full = name_comparison(&r, "sp", "Vishwashkumar Ramesh");
+    assert_eq!(full.key, name_comparison(&r, "sp", "Vishwashkumar").key);
+    // "Meet" opens a headline; it is no part of the name.
+    assert!(!r.facts.iter().any(|f| surface(f).starts_with("Meet")));
+    let age = r
+        .facts
+        .iter()
+        .find(|f| f.kind == Kind::Age)
+        .expect("the age is read");
+    assert!(age.subject.starts_with("person:ramesh"), "{}", age.subject);
+    // Someone else called by a given name is not the lead, even when the
+    // story names a third person with that given name.
+    let r = analyse(&[(
+        "mc",
+        "Vishwash Kumar Ramesh said he had travelled to India with his brother Ajay to visit family. \
+         His cousin, Ajay Valgi, told CNN in Leicester that the family was relieved.",
+    )]);
+    let lead = name_comparison(&r, "mc", "Vishwash Kumar Ramesh");
+    if let Some(ajay) = r
+        .facts
+        .iter()
+        .find(|f| f.kind == Kind::Name && surface(f) == "Ajay")
+    {
+        let c = r.comparisons.iter().find(|c| c.facts.contains(&ajay.id));
+        assert_ne!(c.map(|c| &c.key), Some(&lead.key));
+    }
+}
+
+#[test]
 fn a_middle_name_is_a_fuller_form_of_one_person() {
     // Plane crash: the survivor's brother, with and without his middle name.
     let r = analyse(&[

@@ -60,6 +60,9 @@ pub struct Feature {
     /// The past year a position is qualified by ("the fifth ballot" of the
     /// 2013 conclave: subject `ballot (2013)`), if any.
     pub series: Option<u32>,
+    /// The initial of the given name of the person whose figure it is (an
+    /// age's subject `person:ramesh/v`), if the document gave one.
+    pub given: Option<char>,
     pub place: Vec<u32>,
     pub holder: Vec<u32>,
     /// Context words and weights, sorted by word, L2-normalised.
@@ -161,8 +164,19 @@ impl Features {
             // A count's subject is often just its noun, already the head.
             let noun_only =
                 matches!(&f.value, Value::Quantity { noun: Some(n), .. } if *n == f.subject);
-            let subject = (!f.subject.is_empty() && !noun_only)
-                .then(|| words.id(&format!("subject:{}", f.subject)));
+            // "person:ramesh/v": the surname is the subject, the given
+            // initial only tells two of a family apart.
+            let (person, given) = match f.subject.strip_prefix("person:") {
+                Some(p) => match p.split_once('/') {
+                    Some((surname, g)) => (Some(surname), g.chars().next()),
+                    None => (Some(p), None),
+                },
+                None => (None, None),
+            };
+            let subject = (!f.subject.is_empty() && !noun_only).then(|| match person {
+                Some(p) => words.id(&format!("subject:person:{p}")),
+                None => words.id(&format!("subject:{}", f.subject)),
+            });
             let series = f
                 .subject
                 .strip_suffix(')')
@@ -201,6 +215,7 @@ impl Features {
                 events,
                 subject,
                 series,
+                given,
                 place,
                 holder,
                 context,
@@ -256,7 +271,11 @@ fn pair_with(
     disagreement_neutral: bool,
     matched: &mut impl FnMut(Matched),
 ) -> f64 {
-    if far_apart(&fa.value, &fb.value)
+    // Two people of one surname ("Ajay Kumar Ramesh, 45", "Nayan Ramesh,
+    // 27") have two ages.
+    let two_people = matches!((a.given, b.given), (Some(x), Some(y)) if x != y);
+    if two_people
+        || far_apart(&fa.value, &fb.value)
         || (fa.kind == Kind::Date && years_apart(&fa.value, &fb.value))
     {
         return 0.0;

@@ -109,9 +109,11 @@ const PERSON_REACH: usize = 60;
 /// 69-year-old …") refers back to may be named.
 const ANAPHORA_REACH: usize = 600;
 
-/// A person's age is about that person: the subject is the surname of the
-/// nearest person the sentence names within [`PERSON_REACH`] bytes, so
-/// "Ramesh, 38" meets "40-year-old Vishwash Kumar Ramesh". An age of a
+/// A person's age is about that person: the subject is the surname and
+/// given initial of the nearest person the sentence names within
+/// [`PERSON_REACH`] bytes (a bare surname takes the given name the document
+/// introduced for it), so "Ramesh, 38" meets "40-year-old Vishwash Kumar
+/// Ramesh". An age of a
 /// thing ("3-1/2-year-old war") keeps its noun as subject.
 fn person(caps: &Captures, ctx: &MatchContext) -> Option<(String, String)> {
     if caps.name("noun").is_some_and(|n| {
@@ -159,10 +161,14 @@ fn person(caps: &Captures, ctx: &MatchContext) -> Option<(String, String)> {
     in_sentence
         .or_else(|| definite.then(named_before).flatten())
         .map(|m| {
-            let surname = m.key.split('/').next().unwrap_or(&m.key);
-            (
-                format!("person:{surname}"),
-                m.surface(&ctx.doc.text).to_string(),
-            )
+            let (surname, given) = m.key.split_once('/').unwrap_or((&m.key, ""));
+            // The given name's initial keeps two of a family apart ("Ajay
+            // Kumar Ramesh, 45" and "Nayan Ramesh, 27") and survives the
+            // spellings outlets give one name ("Vishwash", "Viswash").
+            let subject = match given.chars().next() {
+                Some(i) => format!("person:{surname}/{i}"),
+                None => format!("person:{surname}"),
+            };
+            (subject, m.surface(&ctx.doc.text).to_string())
         })
 }

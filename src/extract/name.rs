@@ -481,6 +481,21 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
                 .or_insert_with(|| Arc::clone(&k.entity));
         }
     }
+    // A lone word that is the given name of the first person the document
+    // names in full is that person: a human-interest story calls its
+    // subject by the given name ("Meet Vishwashkumar Ramesh …
+    // Vishwashkumar, a 40-year-old British citizen"). Others named by a
+    // given name alone are most often someone else ("his brother Ajay" in
+    // a story that names "Ajay Valgi", a cousin).
+    let lead = found
+        .iter()
+        .filter_map(|(_, k)| k.as_ref())
+        .find(|k| k.has_given)
+        .map(|k| Arc::clone(&k.entity));
+    let lead_given = lead.as_ref().and_then(|e| {
+        let first = e.split_once('/')?.1.split('-').next()?;
+        (!first_given.contains_key(first)).then(|| first.to_string())
+    });
     // Collected in place, the list would keep the room of the (mention,
     // keys) pairs, more than the mentions need.
     let mut mentions: Vec<Mention> = found
@@ -489,7 +504,14 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
             m.key = match keys {
                 None => share(&mut shared, &place_key(m.surface(&doc.text))),
                 Some(k) if k.has_given => k.entity,
-                Some(k) => first_given.get(&k.surname).cloned().unwrap_or(k.entity),
+                Some(k) => first_given
+                    .get(&k.surname)
+                    .cloned()
+                    .or_else(|| {
+                        lead.clone()
+                            .filter(|_| lead_given.as_deref() == Some(&*k.surname))
+                    })
+                    .unwrap_or(k.entity),
             };
             m
         })

@@ -137,6 +137,11 @@ impl PatternSet {
             // A zero-width space or word joiner pasted between words
             // ("nearly\u{200b}three hours") separates them like a space.
             let s = s.replace(r"\s", r"[\s\x{200B}\x{2060}]");
+            // A non-breaking hyphen (U+2011) or Unicode hyphen (U+2010)
+            // joins words like "-": "45\u{2011}year\u{2011}old".
+            let s = s
+                .replace("-]", r"\x{2010}\x{2011}-]")
+                .replace("(?:-|", r"(?:-|\x{2010}|\x{2011}|");
             // Numbers are read from ASCII digits only: a Unicode `\d` (the
             // digits of dozens of scripts) matched nothing more that could
             // be read, and took a fifth of the compiled rules' memory.

@@ -132,7 +132,7 @@ pub fn number_pattern() -> String {
     let denoms = denoms.join("|");
     let vulgar: String = VULGAR.iter().map(|v| v.0).collect();
     let vague: Vec<String> = VAGUE.iter().map(|v| v.0.replace(' ', r"\s+")).collect();
-    let word = format!(r"(?:(?:{tens})(?:-(?:{ones}))?|{ones})");
+    let word = format!(r"(?:(?:{tens})(?:[-\x{{2010}}\x{{2011}}](?:{ones}))?|{ones})");
     // "and a half", "and two thirds" after a whole number.
     let and_frac = format!(r"(?:\s+and\s+(?:a|one|two|three|four)[\s-](?:{denoms})s?\b)");
     let scale = r"(?:hundred|thousand|million|billion|trillion|dozen)";
@@ -197,7 +197,10 @@ pub fn parse(text: &str) -> Option<Number> {
 }
 
 fn parse_any(text: &str) -> Option<Number> {
-    let lower = text.trim().to_lowercase();
+    let mut lower = text.trim().to_lowercase();
+    if lower.contains(['\u{2010}', '\u{2011}']) {
+        lower = lower.replace(['\u{2010}', '\u{2011}'], "-");
+    }
     let t = collapse_spaces(&lower);
     if t.is_empty() {
         return None;
