@@ -342,6 +342,53 @@ fn two_of_one_family_have_two_ages() {
 }
 
 #[test]
+fn a_distance_off_a_coast_and_one_from_a_point_are_two_measurements() {
+    // Earthquake: the epicentre's distance offshore, and its distance from
+    // the regional capital, each given by two outlets.
+    let r = report(&[
+        (
+            "a",
+            "The epicenter was located 130 km offshore in the Pacific Ocean, making it the strongest seismic event in the region since Japan's 2011 disaster.",
+        ),
+        (
+            "b",
+            "The epicenter of the earthquake was reportedly in the open sea, about 130 kilometers off the sparsely populated coast of Kamchatka.",
+        ),
+        (
+            "c",
+            "The quake\u{2019}s epicenter was located 149 km southeast of the regional capital at a depth of 17 km.",
+        ),
+        (
+            "d",
+            "The epicenter of the quake was 119-136 km east-southeast of Petropavlovsk-Kamchatsky and the depth of the quake was around 20 km.",
+        ),
+    ]);
+    assert!(together(&r, ("a", "130 km"), ("b", "about 130 kilometers")));
+    assert!(!together(&r, ("a", "130 km"), ("c", "149 km southeast")));
+    assert!(!together(
+        &r,
+        ("b", "about 130 kilometers"),
+        ("d", "119-136 km east-southeast")
+    ));
+    // Hurricane: a storm's centre offshore against a landfall point.
+    let r = report(&[
+        (
+            "a",
+            "The eye of the storm was about 80 miles offshore on Monday evening, forecasters said.",
+        ),
+        (
+            "b",
+            "The eye of the storm was about 80 miles south of Kingston on Monday evening, forecasters said.",
+        ),
+    ]);
+    assert!(!together(
+        &r,
+        ("a", "about 80 miles"),
+        ("b", "about 80 miles south")
+    ));
+}
+
+#[test]
 fn a_definite_age_refers_back_to_the_person_named_before_it() {
     // Papal election: "The 69-year-old native" is the cardinal named in the
     // sentence before.

@@ -7,6 +7,8 @@
 //! | predicate | 0.15 / −0.30 | a verb or event word in common ("stolen" ~ "theft") / two known events that differ ("killed" vs "on board"; not for dates) |
 //! | subject | 0.30 | the same subject from `rules/subjects.toml` (not a count's own noun) |
 //! | place | +0.10 / −0.50 | both anchored to a place: the same one / different ones ("in Japan" vs "in Kamchatka") |
+//! | reference | apart | two distances measured from different things: a coast ("130 km offshore") and a point ("149 km southeast of the city") |
+//! | person | apart | two ages of people of one surname with different given names ("Nayan Ramesh, 27", "Ajay Kumar Ramesh, 45") |
 //! | series | −0.50 | positions in the series of two different past years ("fifth ballot" in 2013, "fourth ballot" in 1978); weak when only one is of a past year |
 //! | holder | +0.05 / −0.15 | both name whose figure it is: the same / different (not for the same day: it holds many people's doings) |
 //! | lead | +0.10 | both stand in their article's first sentences, where news states its main event |
@@ -64,6 +66,9 @@ pub struct Feature {
     /// age's subject `person:ramesh/v`), if the document gave one.
     pub given: Option<char>,
     pub place: Vec<u32>,
+    /// What a distance is measured from: a coast (`@offshore`) or a point
+    /// (`@from`, "southeast of the city").
+    pub reference: Option<u32>,
     pub holder: Vec<u32>,
     /// Context words and weights, sorted by word, L2-normalised.
     pub context: Vec<(u32, f64)>,
@@ -159,7 +164,13 @@ impl Features {
                     }
                 }
             }
-            let place = ids(&frame.place, &mut words);
+            let mut place = ids(&frame.place, &mut words);
+            let reference = frame
+                .place
+                .iter()
+                .find(|w| w.as_str().starts_with('@'))
+                .map(|w| words.id(w.as_str()));
+            place.retain(|&p| Some(p) != reference);
             let holder = ids(&frame.holder, &mut words);
             // A count's subject is often just its noun, already the head.
             let noun_only =
@@ -217,6 +228,7 @@ impl Features {
                 series,
                 given,
                 place,
+                reference,
                 holder,
                 context,
                 lead: frame.lead,
@@ -274,7 +286,11 @@ fn pair_with(
     // Two people of one surname ("Ajay Kumar Ramesh, 45", "Nayan Ramesh,
     // 27") have two ages.
     let two_people = matches!((a.given, b.given), (Some(x), Some(y)) if x != y);
+    // "130 km offshore" and "149 km southeast of the city" measure two
+    // things.
+    let two_references = matches!((a.reference, b.reference), (Some(x), Some(y)) if x != y);
     if two_people
+        || two_references
         || far_apart(&fa.value, &fb.value)
         || (fa.kind == Kind::Date && years_apart(&fa.value, &fb.value))
     {

@@ -15,7 +15,10 @@
 //! - **predicate**: the nearest verbs and event words ("killed", "stolen",
 //!   "evacuations", "on board").
 //! - **place**: capitalised names after a place preposition or a compass
-//!   adjective ("in Japan", "northern Japan").
+//!   adjective ("in Japan", "northern Japan"); for a measure with a
+//!   bearing after it, what it is measured from: a coast (`@offshore`:
+//!   "130 km offshore", "130 kilometers off the coast") or a point
+//!   (`@from`: "149 km southeast of the city"). A bearing is never a head.
 //! - **holder**: other names in the clause ("Francis needed …").
 //! - **context**: every content word of the sentence, weighted by
 //!   nearness; a clause boundary (`;`, `:`, a dash, brackets) counts as
@@ -127,6 +130,8 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
         ..Frame::default()
     };
     let head_key = |w: &Word| lex.word_key(&w.stem);
+    // Bearings and dimensions are read after measures only.
+    let measure = fact.kind == Kind::Measure;
 
     // Head: inside the fact, then right after it (the last word of a
     // compound is its head: "43-day funding lapse" → lapse), then "<fact>
@@ -137,7 +142,7 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
     if !matches!(fact.kind, Kind::Money | Kind::Percent) {
         for &i in &inside {
             let w = &words[i];
-            if is_common_noun(w, lex) {
+            if is_common_noun(w, lex) && !(measure && lex.is_bearing(&w.lower)) {
                 push(&mut frame.head, head_key(w));
             }
         }
@@ -145,13 +150,40 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
     frame.head.reverse(); // "cardinal electors": the last word is the head.
     let mut after = Vec::new();
     let mut j = last + 1;
-    while j < words.len() && j <= last + 3 && words[j].pos - words[j - 1].pos <= 1.0 {
+    // A bearing or dimension right after the figure ("149 km southeast of
+    // the city", "waves up to three meters high") is no head; for a
+    // distance it tells what it is measured from: a coast ("130 km
+    // offshore", "off the coast") or a point ("southeast of the city").
+    while measure && j < words.len() && j <= last + 3 && lex.is_bearing(&words[j].lower) {
+        j += 1;
+    }
+    let first_after = j;
+    // The bearing may be inside the fact ("149 km southeast").
+    let mut k = if measure { first } else { j };
+    while k < j && !lex.is_bearing(&words[k].lower) {
+        k += 1;
+    }
+    let bearing = k < j;
+    if bearing {
+        if words[k..j]
+            .iter()
+            .any(|w| matches!(w.lower.as_str(), "offshore" | "off"))
+        {
+            push(&mut frame.place, "@offshore");
+        } else if words
+            .get(j)
+            .is_some_and(|w| matches!(w.lower.as_str(), "of" | "from"))
+        {
+            push(&mut frame.place, "@from");
+        }
+    }
+    while j < words.len() && j <= first_after + 2 && words[j].pos - words[j - 1].pos <= 1.0 {
         let w = &words[j];
         // Right after a figure an -ing word or an event word is a noun
         // ("three-hour meeting", "seven-minute heist").
         let noun = w.class == Class::Content
             && !w.cap
-            && (!is_verb(w, lex) || (j == last + 1 && !w.lower.ends_with("ed")));
+            && (!is_verb(w, lex) || (j == first_after && !w.lower.ends_with("ed")));
         if !noun {
             break;
         }
@@ -181,7 +213,7 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
     // "<fact> of <noun>": "42 days of closure", "three hours of talks",
     // "242 of the people on board" — the noun after "of" (past one
     // article or possessive) is what the figure measures.
-    if frame.head.is_empty() && words.get(last + 1).is_some_and(|w| w.lower == "of") {
+    if frame.head.is_empty() && !bearing && words.get(last + 1).is_some_and(|w| w.lower == "of") {
         let mut k = last + 2;
         if words.get(k).is_some_and(|w| {
             matches!(

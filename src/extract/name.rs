@@ -30,7 +30,10 @@
 //! a bare surname takes the given name the document first introduced for it.
 //!
 //! ## Known gaps
-//! - Given names used alone ("Melania", "Vladimir") are not read as people.
+//! - Given names used alone ("Melania", "Vladimir") are not read as people,
+//!   except the given name of the first person the document names in full
+//!   when the document also writes it as a person ("Vishwashkumar's wife"
+//!   in a profile of Vishwashkumar Ramesh).
 //! - A place with no cue opening a sentence is missed ("Anchorage hosted
 //!   …"), unless it is a hyphenated compound of capitalised words the
 //!   document never writes alone ("Petropavlovsk-Kamchatski experienced

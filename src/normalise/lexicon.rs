@@ -25,6 +25,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub light_nouns: Vec<String>,
     #[serde(default)]
+    pub bearings: Vec<String>,
+    #[serde(default)]
     pub set: Vec<WordSet>,
 }
 
@@ -64,6 +66,7 @@ pub struct Lexicon {
     function: HashSet<String>,
     units: HashSet<String>,
     place: HashSet<String>,
+    bearings: HashSet<String>,
     light: HashSet<String>,
     /// Stem → the id of its set, per role.
     heads: HashMap<String, String>,
@@ -88,6 +91,7 @@ impl Lexicon {
             function: file.function_words.iter().map(lower).collect(),
             units: file.unit_words.iter().map(lower).collect(),
             place: file.place_words.iter().map(lower).collect(),
+            bearings: file.bearings.iter().map(lower).collect(),
             light: file.light_nouns.iter().map(lower).collect(),
             ..Lexicon::default()
         };
@@ -141,6 +145,12 @@ impl Lexicon {
     /// Whether a capitalised name after this lower-case word is a place.
     pub fn introduces_place(&self, lower: &str) -> bool {
         self.place.contains(lower)
+    }
+
+    /// Whether a lower-case word gives a figure's bearing or dimension
+    /// ("149 km southeast", "three meters high"): never what it measures.
+    pub fn is_bearing(&self, lower: &str) -> bool {
+        self.bearings.contains(lower)
     }
 
     /// The key a head noun is compared by: `=` and its set's id, else its
