@@ -96,6 +96,10 @@ pub enum Modality {
     Planned,
     Expected,
     Negated,
+    /// What usually happens or happened over many past cases, not this
+    /// story's event: "for much of the past century, the conclave has
+    /// needed between three and 14 ballots".
+    Habitual,
 }
 
 impl Modality {
@@ -105,6 +109,7 @@ impl Modality {
             Modality::Planned => "planned",
             Modality::Expected => "expected",
             Modality::Negated => "negated",
+            Modality::Habitual => "habitual",
         }
     }
 }

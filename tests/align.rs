@@ -389,6 +389,36 @@ fn a_distance_off_a_coast_and_one_from_a_point_are_two_measurements() {
 }
 
 #[test]
+fn what_usually_happened_is_not_this_events_figure() {
+    // Papal election: the past century's range of ballots against this
+    // conclave's four rounds.
+    let r = report(&[
+        (
+            "a",
+            "For much of the past century, the conclave has needed between three and 14 ballots to find a pope.",
+        ),
+        (
+            "b",
+            "After four rounds of voting, and a period of barely 24 hours, white smoke rose above the Sistine Chapel.",
+        ),
+    ]);
+    assert!(!together(
+        &r,
+        ("a", "between three and 14 ballots"),
+        ("b", "four rounds")
+    ));
+    // Government shutdown: the historical average against this one.
+    let r = report(&[
+        (
+            "a",
+            "Historically, shutdowns have lasted about eight days on average.",
+        ),
+        ("b", "The shutdown lasted 43 days, the longest on record."),
+    ]);
+    assert!(!together(&r, ("a", "about eight days"), ("b", "43 days")));
+}
+
+#[test]
 fn a_definite_age_refers_back_to_the_person_named_before_it() {
     // Papal election: "The 69-year-old native" is the cardinal named in the
     // sentence before.

@@ -1,11 +1,22 @@
-//! Modality: whether a figure is stated as fact or as a plan, prospect or
-//! expectation. Cue words come from `rules/modality.toml`; a cue counts when
+//! Modality: whether a figure is stated as fact or as a plan, prospect,
+//! expectation, or what usually happens ("for much of the past century,
+//! the conclave has needed between three and 14 ballots"). Cue words come from `rules/modality.toml`; a cue counts when
 //! it stands in the figure's clause before the figure ("at the prospect of
 //! seven hours of talks", "who once said he would end the war within 24
 //! hours").
 
 use crate::fact::Modality;
 use crate::normalise::subjects::clause;
+
+/// How far before a figure a sentence-wide cue is looked for, in bytes.
+const SENTENCE_REACH: usize = 200;
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
 use serde::Deserialize;
 
 /// `rules/modality.toml`.
@@ -23,6 +34,11 @@ pub struct Cue {
     pub description: String,
     pub modality: ModalityName,
     pub words: Vec<String>,
+    /// Whether the cue counts anywhere before the figure in its sentence,
+    /// not only in its clause: an opening phrase set off by a comma ("For
+    /// much of the past century, the conclave has needed …").
+    #[serde(default)]
+    pub sentence: bool,
     #[serde(default)]
     pub test: Vec<CueTest>,
 }
@@ -33,6 +49,7 @@ pub enum ModalityName {
     Planned,
     Expected,
     Negated,
+    Habitual,
 }
 
 impl From<ModalityName> for Modality {
@@ -41,6 +58,7 @@ impl From<ModalityName> for Modality {
             ModalityName::Planned => Modality::Planned,
             ModalityName::Expected => Modality::Expected,
             ModalityName::Negated => Modality::Negated,
+            ModalityName::Habitual => Modality::Habitual,
         }
     }
 }
@@ -58,17 +76,31 @@ impl ModalityFile {
     /// The modality of the figure at `fact` (byte range in `sentence`).
     pub fn of(&self, sentence: &str, fact: (usize, usize)) -> Modality {
         let (lo, _) = clause(sentence, fact);
-        let before = sentence[lo..fact.0.min(sentence.len()).max(lo)].to_lowercase();
-        let words: Vec<&str> = before
-            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-            .filter(|w| !w.is_empty())
-            .collect();
-        let joined = format!(" {} ", words.join(" "));
+        let end = floor_char(sentence, fact.0.min(sentence.len()));
+        let joined = |from: usize| {
+            let before = sentence[from.min(end)..end].to_lowercase();
+            let words: Vec<&str> = before
+                .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+                .filter(|w| !w.is_empty())
+                .collect();
+            format!(" {} ", words.join(" "))
+        };
+        let in_clause = joined(lo);
+        // Sentence-wide cues are read up to SENTENCE_REACH bytes before
+        // the figure, and only when a cue asks.
+        let mut in_sentence: Option<String> = None;
         for cue in &self.cue {
+            let text = if cue.sentence {
+                in_sentence.get_or_insert_with(|| {
+                    joined(floor_char(sentence, end.saturating_sub(SENTENCE_REACH)))
+                })
+            } else {
+                &in_clause
+            };
             if cue
                 .words
                 .iter()
-                .any(|w| joined.contains(&format!(" {} ", w.to_lowercase())))
+                .any(|w| text.contains(&format!(" {} ", w.to_lowercase())))
             {
                 return cue.modality.into();
             }
