@@ -290,6 +290,12 @@ impl Extractor for List {
 }
 
 /// The participant list of one sentence, if it has one.
+/// Lower-case words after a trigger past which the first person named is
+/// the owner of a thing listed, not a member: "included special envoy
+/// Steve Witkoff" has two, "included a tiara and earrings from the set of
+/// Queen Marie-Amélie" eight.
+const THINGS_WORDS: usize = 4;
+
 fn participants(
     doc: &Document,
     base: usize,
@@ -365,6 +371,18 @@ fn participants(
             .filter(|m| !m.possessive && m.end <= base + to)
             .map(|m| (*m, base + from))
             .collect();
+        // "The stolen items included a tiara and earrings from the set of
+        // Queen Marie-Amélie": a list of things, whose owners are named
+        // deep inside it, not of people taking part.
+        if t.members == "after"
+            && let Some(&(m, _)) = seg.first()
+        {
+            let lead = text[te..(m.start - base).max(te)].trim_start();
+            let words = lead.split_whitespace().count();
+            if lead.starts_with(|c: char| c.is_lowercase()) && words > THINGS_WORDS {
+                seg.clear();
+            }
+        }
         if t.principal {
             let clause = clause_start(ts);
             if let Some(p) = starting_in(base + clause, base + ts)
