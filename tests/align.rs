@@ -419,6 +419,46 @@ fn what_usually_happened_is_not_this_events_figure() {
 }
 
 #[test]
+fn a_threshold_is_counted_like_the_outlets_that_state_it_alone() {
+    // Papal election: "at least 89 votes of the 133 cardinals" is the
+    // majority needed, two counts, not a result; "a minimum of" only frames
+    // the figure.
+    let r = report(&[
+        (
+            "a",
+            "That means the winner secured at least 89 votes of the 133 cardinals participating in the conclave to elect a successor to Pope Francis.",
+        ),
+        (
+            "b",
+            "With 133 cardinals voting, a minimum of 89 votes was needed.",
+        ),
+    ]);
+    assert!(!r.facts.iter().any(|f| f.kind == Kind::Tally));
+    assert!(together(
+        &r,
+        ("a", "at least 89 votes"),
+        ("b", "a minimum of 89 votes")
+    ));
+    assert!(together(&r, ("a", "133 cardinals"), ("b", "133 cardinals")));
+    // House vote: the votes a bill needs, bounded below.
+    let r = report(&[
+        (
+            "a",
+            "The measure needed at least 218 votes of the 435 members to pass the House.",
+        ),
+        (
+            "b",
+            "The measure needed a minimum of 218 votes to pass the House.",
+        ),
+    ]);
+    assert!(together(
+        &r,
+        ("a", "at least 218 votes"),
+        ("b", "a minimum of 218 votes")
+    ));
+}
+
+#[test]
 fn a_definite_age_refers_back_to_the_person_named_before_it() {
     // Papal election: "The 69-year-old native" is the cardinal named in the
     // sentence before.

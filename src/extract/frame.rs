@@ -142,7 +142,14 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
     if !matches!(fact.kind, Kind::Money | Kind::Percent) {
         for &i in &inside {
             let w = &words[i];
-            if is_common_noun(w, lex) && !(measure && lex.is_bearing(&w.lower)) {
+            // Right after its number a word is the noun counted, even one
+            // that can be a verb ("at least 89 votes").
+            let counted = i > 0
+                && words[i - 1].class == Class::Number
+                && w.class == Class::Content
+                && !w.cap
+                && !(w.lower.ends_with("ed") || w.lower.ends_with("ing"));
+            if (is_common_noun(w, lex) || counted) && !(measure && lex.is_bearing(&w.lower)) {
                 push(&mut frame.head, head_key(w));
             }
         }

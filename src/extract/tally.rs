@@ -9,7 +9,9 @@
 //! wholes. The subject is the nearest subject word, else `vote` when the
 //! sentence speaks of a vote, else `score`.
 //!
-//! Not tallies: a pair with no word that makes it a vote or a score — dates
+//! Not tallies: a part bounded below ("secured at least 89 votes of the 133
+//! cardinals"), a threshold read as two counts; a pair with no word that
+//! makes it a vote or a score — dates
 //! ("2024-25"), ranges with units ("119-136 km"), model numbers ("787-8") —
 //! and pairs followed by a percent sign.
 //!
@@ -56,6 +58,26 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     }
     if of_total && first > second {
         return None;
+    }
+    // "secured at least 89 votes of the 133 cardinals": a part bounded
+    // below is a threshold, not a result; its two figures are counts, each
+    // compared with the outlets that state it alone ("a minimum of 89
+    // votes", "the 133 cardinal electors").
+    if of_total {
+        let before = ctx.prev_lower(24);
+        let before = before.trim_end();
+        if [
+            "at least",
+            "a minimum of",
+            "minimum of",
+            "more than",
+            "no fewer than",
+        ]
+        .iter()
+        .any(|h| before.ends_with(h))
+        {
+            return None;
+        }
     }
     let (sentence, span) = ctx.sentence();
     let subject = ctx
