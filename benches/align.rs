@@ -35,7 +35,7 @@ fn main() {
             facts.extend(crosscheck::extract::extract(&doc, &rules));
         }
         for (k, f) in facts.iter_mut().enumerate() {
-            f.id = format!("f{}", k + 1);
+            f.id = crosscheck::fact::FactId(u32::try_from(k + 1).expect("few facts"));
         }
         let figures = facts.iter().filter(|f| f.kind.is_figure()).count();
         let t = Instant::now();

@@ -86,7 +86,7 @@ fn main() {
         all.extend(crosscheck::extract::extract(d, &rules));
     }
     for (i, f) in all.iter_mut().enumerate() {
-        f.id = format!("f{}", i + 1);
+        f.id = crosscheck::fact::FactId(u32::try_from(i + 1).expect("under 4 billion facts"));
     }
     for (kind, comparator) in crosscheck::compare::COMPARATORS {
         let of_kind: Vec<_> = all.iter().filter(|f| f.kind == *kind).collect();

@@ -179,7 +179,7 @@ fn staged(path: &Path, rules: &Rules) -> crosscheck::Report {
         peak_kb()
     );
     for (i, f) in facts.iter_mut().enumerate() {
-        f.id = format!("f{}", i + 1);
+        f.id = crosscheck::fact::FactId(u32::try_from(i + 1).expect("under 4 billion facts"));
     }
     for (kind, comparator) in crosscheck::compare::COMPARATORS {
         let of_kind: Vec<_> = facts.iter().filter(|f| f.kind == *kind).collect();

@@ -834,11 +834,48 @@ impl Frame {
     }
 }
 
+/// A fact's id: `f1`, `f2`, … in source order, then file order. Kept as
+/// its number (4 bytes, where a string took a pointer, two lengths and a
+/// heap block per fact) and written as `f` and the number.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FactId(pub u32);
+
+impl std::fmt::Display for FactId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "f{}", self.0)
+    }
+}
+
+impl Serialize for FactId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl FactId {
+    /// The id written as `f12`, as reports give it.
+    pub fn parse(s: &str) -> Option<FactId> {
+        s.strip_prefix('f')?.parse().ok().map(FactId)
+    }
+}
+
+impl PartialEq<str> for FactId {
+    fn eq(&self, other: &str) -> bool {
+        FactId::parse(other) == Some(*self)
+    }
+}
+
+impl PartialEq<&str> for FactId {
+    fn eq(&self, other: &&str) -> bool {
+        *self == **other
+    }
+}
+
 /// A checkable fact of one source.
 #[derive(Clone, Debug, Serialize)]
 pub struct Fact {
     /// `f1`, `f2`, … in source order, then file order.
-    pub id: String,
+    pub id: FactId,
     /// The source's id, shared by all its facts.
     pub source: Arc<str>,
     pub kind: Kind,
@@ -885,7 +922,7 @@ impl Fact {
         rule: &str,
     ) -> Fact {
         Fact {
-            id: String::new(),
+            id: FactId::default(),
             source: Arc::clone(&doc.id),
             kind,
             subject: "",

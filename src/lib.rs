@@ -85,12 +85,12 @@ pub struct Report {
 impl Report {
     /// The fact with `id`: direct for the ids [`analyse`] gives (`f1` is
     /// `facts[0]`), so renderers looking up every fact stay linear.
-    pub fn fact(&self, id: &str) -> Option<&Fact> {
-        id.strip_prefix('f')
-            .and_then(|n| n.parse::<usize>().ok())
-            .and_then(|n| self.facts.get(n.checked_sub(1)?))
-            .filter(|f| f.id == id)
-            .or_else(|| self.facts.iter().find(|f| f.id == id))
+    pub fn fact(&self, id: &fact::FactId) -> Option<&Fact> {
+        (id.0 as usize)
+            .checked_sub(1)
+            .and_then(|n| self.facts.get(n))
+            .filter(|f| f.id == *id)
+            .or_else(|| self.facts.iter().find(|f| f.id == *id))
     }
 
     pub fn source(&self, id: &str) -> Option<&SourceInfo> {
@@ -192,7 +192,7 @@ pub fn extract_all(docs: &[Document], rules: &Rules) -> Vec<Fact> {
     // Growing by doubling may have left up to half the list unused.
     facts.shrink_to_fit();
     for (i, f) in facts.iter_mut().enumerate() {
-        f.id = format!("f{}", i + 1);
+        f.id = fact::FactId(u32::try_from(i + 1).expect("under 4 billion facts"));
     }
     facts
 }

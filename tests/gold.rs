@@ -76,7 +76,7 @@ fn every_fact_is_in_exactly_one_comparison() {
     let mut seen = std::collections::BTreeMap::new();
     for c in &report.comparisons {
         for id in &c.facts {
-            *seen.entry(id.clone()).or_insert(0) += 1;
+            *seen.entry(*id).or_insert(0) += 1;
         }
     }
     for f in &report.facts {

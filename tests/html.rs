@@ -401,8 +401,9 @@ fn in_chromium_conflicts_links_and_filter_work() {
     let t = &r["target"];
     assert!(t.is_object(), "clicking a figure targeted nothing: {r}");
     let href = t["href"].as_str().expect("href");
-    let f = report.fact(&href[1..]).expect("a fact");
-    assert_eq!(t["id"], f.id.as_str());
+    let id = crosscheck::fact::FactId::parse(&href[1..]).expect("a fact id");
+    let f = report.fact(&id).expect("a fact");
+    assert_eq!(t["id"], f.id.to_string());
     assert_eq!(t["tag"], "MARK");
     assert!(
         t["cls"].as_str().unwrap_or("").contains("v-conflict"),

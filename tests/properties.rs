@@ -229,19 +229,14 @@ fn check_invariants(articles: Vec<String>) {
     }
 
     // Every fact in exactly one comparison.
-    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut seen: BTreeMap<crosscheck::fact::FactId, usize> = BTreeMap::new();
     for c in &report.comparisons {
         for id in &c.facts {
-            *seen.entry(id.as_str()).or_default() += 1;
+            *seen.entry(*id).or_default() += 1;
         }
     }
     for f in &report.facts {
-        assert_eq!(
-            seen.get(f.id.as_str()),
-            Some(&1),
-            "fact {} in comparisons",
-            f.id
-        );
+        assert_eq!(seen.get(&f.id), Some(&1), "fact {} in comparisons", f.id);
     }
     assert_eq!(seen.len(), report.facts.len());
 

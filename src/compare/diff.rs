@@ -670,7 +670,7 @@ mod tests {
             .filter(|c| c.is_alphanumeric() || *c == ' ')
             .collect();
         Fact {
-            id: String::new(),
+            id: crate::fact::FactId::default(),
             source: source.into(),
             kind: Kind::Quote,
             subject: "",

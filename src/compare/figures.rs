@@ -39,7 +39,7 @@ pub fn compare(facts: &[Fact], clusters: &[Cluster]) -> Vec<Comparison> {
             kind: first.kind,
             subject,
             verdict,
-            facts: members.iter().map(|f| f.id.clone()).collect(),
+            facts: members.iter().map(|f| f.id).collect(),
             independent_sources: 0,
             detail,
             alignment: c.alignment.clone(),

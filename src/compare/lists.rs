@@ -112,7 +112,7 @@ fn self_check(f: &Fact) -> Comparison {
         kind: Kind::List,
         subject: f.subject.to_string(),
         verdict,
-        facts: vec![f.id.clone()],
+        facts: vec![f.id],
         independent_sources: 0,
         detail,
         alignment: None,
@@ -224,13 +224,13 @@ fn compare_participants(facts: &[&Fact]) -> Comparison {
         )
     };
     let mut ids: Vec<&Fact> = facts.to_vec();
-    ids.sort_by(|a, b| a.id.len().cmp(&b.id.len()).then(a.id.cmp(&b.id)));
+    ids.sort_by_key(|f| f.id);
     Comparison {
         key: "list/participants".into(),
         kind: Kind::List,
         subject: "participants".into(),
         verdict,
-        facts: ids.iter().map(|f| f.id.clone()).collect(),
+        facts: ids.iter().map(|f| f.id).collect(),
         independent_sources: 0,
         detail,
         alignment: None,

@@ -71,7 +71,7 @@ pub struct Comparison {
     pub subject: String,
     pub verdict: Verdict,
     /// Fact ids, in source order.
-    pub facts: Vec<String>,
+    pub facts: Vec<crate::fact::FactId>,
     /// Sources behind the facts, counting copies of one story once.
     pub independent_sources: usize,
     /// Why, in words a person reads.
@@ -104,8 +104,8 @@ pub fn compare(facts: &[Fact], clusters: &[Cluster], lineage: &[Link]) -> Vec<Co
             out.extend(comparator(&of_kind));
         }
     }
-    let source_of: BTreeMap<&str, &str> =
-        facts.iter().map(|f| (f.id.as_str(), &*f.source)).collect();
+    let source_of: BTreeMap<crate::fact::FactId, &str> =
+        facts.iter().map(|f| (f.id, &*f.source)).collect();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for c in &mut out {
         let n = seen.entry(c.key.clone()).or_insert(0);
@@ -116,7 +116,7 @@ pub fn compare(facts: &[Fact], clusters: &[Cluster], lineage: &[Link]) -> Vec<Co
         let sources: BTreeSet<&str> = c
             .facts
             .iter()
-            .filter_map(|id| source_of.get(id.as_str()).copied())
+            .filter_map(|id| source_of.get(id).copied())
             .collect();
         c.independent_sources = lineage::independent(&sources, lineage);
     }
@@ -140,7 +140,7 @@ pub fn single(f: &Fact, key: String, detail: String) -> Comparison {
         kind: f.kind,
         subject: f.subject.to_string(),
         verdict: Verdict::SingleSource,
-        facts: vec![f.id.clone()],
+        facts: vec![f.id],
         independent_sources: 1,
         detail,
         alignment: None,

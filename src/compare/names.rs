@@ -69,7 +69,7 @@ fn surface_of(f: &Fact) -> &str {
 }
 
 fn sort_facts(fs: &mut [&Fact]) {
-    fs.sort_by(|a, b| a.id.len().cmp(&b.id.len()).then(a.id.cmp(&b.id)));
+    fs.sort_by_key(|f| f.id);
 }
 
 /// Places: one group per whole key.
@@ -310,7 +310,7 @@ fn judge(g: &Group) -> Comparison {
         kind: crate::fact::Kind::Name,
         subject: full.to_string(),
         verdict,
-        facts: g.facts.iter().map(|f| f.id.clone()).collect(),
+        facts: g.facts.iter().map(|f| f.id).collect(),
         independent_sources: 0,
         detail,
         alignment: None,

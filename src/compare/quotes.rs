@@ -465,7 +465,7 @@ fn comparison(items: &[Item], members: &[usize], pairs: Vec<Pair>) -> Comparison
         kind: Kind::Quote,
         subject: if speech { speaker } else { String::new() },
         verdict,
-        facts: facts.iter().map(|f| f.id.clone()).collect(),
+        facts: facts.iter().map(|f| f.id).collect(),
         independent_sources: 0,
         detail,
         alignment: None,

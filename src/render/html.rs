@@ -171,7 +171,7 @@ struct Mark<'a> {
 /// What the page looks up, indexed once so that rendering stays linear in
 /// the size of the report.
 struct Index<'a> {
-    facts: BTreeMap<&'a str, &'a Fact>,
+    facts: BTreeMap<crate::fact::FactId, &'a Fact>,
     /// The section of each comparison, by index.
     sections: Vec<&'static str>,
     /// Surname spellings by name key, for quote headings.
@@ -189,7 +189,7 @@ impl<'a> Index<'a> {
             }
         }
         Index {
-            facts: report.facts.iter().map(|f| (f.id.as_str(), f)).collect(),
+            facts: report.facts.iter().map(|f| (f.id, f)).collect(),
             sections: report.comparisons.iter().map(section_of).collect(),
             surnames,
         }
@@ -198,7 +198,7 @@ impl<'a> Index<'a> {
     fn facts_of(&self, c: &'a Comparison) -> Vec<&'a Fact> {
         c.facts
             .iter()
-            .filter_map(|id| self.facts.get(id.as_str()).copied())
+            .filter_map(|id| self.facts.get(id).copied())
             .collect()
     }
 
@@ -679,7 +679,7 @@ fn marked_text(a: &Article, marks: &[Mark]) -> Markup {
         out.push_str(&format!(
             "<mark class=\"fact v-{class}\" id=\"{id}\" title=\"{title}\"><span class=\"vh\">({class}) </span>",
             class = m.class,
-            id = esc(&f.id),
+            id = f.id,
             title = esc(&format!("{}: {} · line {}", m.class, f.kind, f.line)),
         ));
         if stack.is_empty() {
@@ -775,7 +775,7 @@ mod tests {
 
     fn fact(id: &str, text: &str, start: usize, kind: Kind, sentence: &str) -> Fact {
         Fact {
-            id: id.into(),
+            id: crate::fact::FactId::parse(id).expect("a test id"),
             source: "a".into(),
             kind,
             subject: "",
@@ -857,7 +857,7 @@ mod tests {
             kind: Kind::Count,
             subject: "people".into(),
             verdict,
-            facts: vec!["f1".into(), "f2".into()],
+            facts: vec![crate::fact::FactId(1), crate::fact::FactId(2)],
             independent_sources: 2,
             detail: String::new(),
             alignment: Some(crate::align::Alignment {

@@ -125,7 +125,7 @@ pub fn score(report: &Report, gold: &Gold, kinds: &[&str]) -> Score {
     let mut group_of = BTreeMap::new();
     for (i, c) in comparisons.iter().enumerate() {
         for id in &c.facts {
-            group_of.insert(id.as_str(), i);
+            group_of.insert(*id, i);
         }
     }
     let mut s = Score::default();
@@ -139,8 +139,8 @@ pub fn score(report: &Report, gold: &Gold, kinds: &[&str]) -> Score {
             s.leaks.push(format!("{} {:?}", f.source, f.text));
         }
     }
-    let mut matched: BTreeMap<(String, String), String> = BTreeMap::new();
-    let mut gold_of_fact: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut matched: BTreeMap<(String, String), crosscheck::fact::FactId> = BTreeMap::new();
+    let mut gold_of_fact: BTreeMap<crosscheck::fact::FactId, BTreeSet<String>> = BTreeMap::new();
     let gold_facts: Vec<&GoldFact> = gold
         .facts
         .iter()
@@ -171,11 +171,8 @@ pub fn score(report: &Report, gold: &Gold, kinds: &[&str]) -> Score {
             match best {
                 Some((_, f)) => {
                     s.found += 1;
-                    matched.insert((g.key.clone(), source.clone()), f.id.clone());
-                    gold_of_fact
-                        .entry(f.id.clone())
-                        .or_default()
-                        .insert(g.key.clone());
+                    matched.insert((g.key.clone(), source.clone()), f.id);
+                    gold_of_fact.entry(f.id).or_default().insert(g.key.clone());
                 }
                 None => s.missed.push(format!("{} {source} {phrase:?}", g.key)),
             }
@@ -185,7 +182,7 @@ pub fn score(report: &Report, gold: &Gold, kinds: &[&str]) -> Score {
         if g.verdict == "conflict" {
             s.conflicts_total += 1;
         }
-        let ids: Vec<&String> = g
+        let ids: Vec<&crosscheck::fact::FactId> = g
             .values
             .keys()
             .filter_map(|src| matched.get(&(g.key.clone(), src.clone())))
@@ -193,14 +190,13 @@ pub fn score(report: &Report, gold: &Gold, kinds: &[&str]) -> Score {
         for (i, a) in ids.iter().enumerate() {
             for b in &ids[i + 1..] {
                 s.pairs_total += 1;
-                let ga = group_of.get(a.as_str());
-                if ga.is_some() && ga == group_of.get(b.as_str()) {
+                let ga = group_of.get(*a);
+                if ga.is_some() && ga == group_of.get(*b) {
                     s.pairs_together += 1;
                 }
             }
         }
-        let groups: BTreeSet<Option<&usize>> =
-            ids.iter().map(|id| group_of.get(id.as_str())).collect();
+        let groups: BTreeSet<Option<&usize>> = ids.iter().map(|id| group_of.get(*id)).collect();
         if ids.len() >= 2
             && groups.len() == 1
             && let Some(&Some(&gi)) = groups.iter().next()
