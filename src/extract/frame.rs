@@ -130,7 +130,7 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
         ..Frame::default()
     };
     let head_key = |w: &Word| lex.word_key(&w.stem);
-    // Bearings and dimensions are read after measures only.
+    // Bearings are read after measures only.
     let measure = fact.kind == Kind::Measure;
 
     // Head: inside the fact, then right after it (the last word of a
@@ -157,10 +157,9 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
     frame.head.reverse(); // "cardinal electors": the last word is the head.
     let mut after = Vec::new();
     let mut j = last + 1;
-    // A bearing or dimension right after the figure ("149 km southeast of
-    // the city", "waves up to three meters high") is no head; for a
-    // distance it tells what it is measured from: a coast ("130 km
-    // offshore", "off the coast") or a point ("southeast of the city").
+    // A bearing right after a measure ("149 km southeast of the city") is
+    // no head; it tells what the distance is measured from: a coast ("130
+    // km offshore", "off the coast") or a point ("southeast of the city").
     while measure && j < words.len() && j <= last + 3 && lex.is_bearing(&words[j].lower) {
         j += 1;
     }

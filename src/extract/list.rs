@@ -289,13 +289,13 @@ impl Extractor for List {
     }
 }
 
-/// The participant list of one sentence, if it has one.
 /// Lower-case words after a trigger past which the first person named is
 /// the owner of a thing listed, not a member: "included special envoy
 /// Steve Witkoff" has two, "included a tiara and earrings from the set of
 /// Queen Marie-Amélie" eight.
 const THINGS_WORDS: usize = 4;
 
+/// The participant list of one sentence, if it has one.
 fn participants(
     doc: &Document,
     base: usize,

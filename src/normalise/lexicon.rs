@@ -147,8 +147,8 @@ impl Lexicon {
         self.place.contains(lower)
     }
 
-    /// Whether a lower-case word gives a figure's bearing or dimension
-    /// ("149 km southeast", "three meters high"): never what it measures.
+    /// Whether a lower-case word gives a measure's bearing ("149 km
+    /// southeast", "130 km offshore"): never what it measures.
     pub fn is_bearing(&self, lower: &str) -> bool {
         self.bearings.contains(lower)
     }

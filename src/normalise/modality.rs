@@ -1,12 +1,14 @@
 //! Modality: whether a figure is stated as fact or as a plan, prospect,
 //! expectation, or what usually happens ("for much of the past century,
-//! the conclave has needed between three and 14 ballots"). Cue words come from `rules/modality.toml`; a cue counts when
-//! it stands in the figure's clause before the figure ("at the prospect of
-//! seven hours of talks", "who once said he would end the war within 24
-//! hours").
+//! the conclave has needed between three and 14 ballots"). Cue words come
+//! from `rules/modality.toml`; a cue counts when it stands in the figure's
+//! clause before the figure ("at the prospect of seven hours of talks",
+//! "who once said he would end the war within 24 hours"), or, for a cue
+//! marked `sentence`, anywhere in the sentence before it.
 
 use crate::fact::Modality;
 use crate::normalise::subjects::clause;
+use serde::Deserialize;
 
 /// How far before a figure a sentence-wide cue is looked for, in bytes.
 const SENTENCE_REACH: usize = 200;
@@ -17,7 +19,6 @@ fn floor_char(s: &str, mut i: usize) -> usize {
     }
     i
 }
-use serde::Deserialize;
 
 /// `rules/modality.toml`.
 #[derive(Clone, Debug, Default, Deserialize)]
