@@ -411,7 +411,7 @@ fn what_usually_happened_is_not_this_events_figure() {
     let r = report(&[
         (
             "a",
-            "Historically, shutdowns have lasted about eight days on average.",
+            "In recent decades, shutdowns have lasted about eight days on average.",
         ),
         ("b", "The shutdown lasted 43 days, the longest on record."),
     ]);
