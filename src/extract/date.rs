@@ -158,10 +158,13 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         return None;
     }
     if let Some(w) = caps.name("deictic") {
-        // "in today's world" is no day, and a quote's "today" is the
-        // speaker's, not the article's.
+        // "in today's world" is no day ("yesterday's vote" is one), and a
+        // quote's "today" is the speaker's, not the article's.
         let (sentence, span) = ctx.sentence();
-        if ctx.after().starts_with(['\'', '’']) || inside_quote(&sentence[..span.0]) {
+        let possessive = ctx.after().starts_with(['\'', '’']);
+        if (possessive && w.as_str().eq_ignore_ascii_case("today"))
+            || inside_quote(&sentence[..span.0])
+        {
             return None;
         }
         let from = time::deictic_day(w.as_str(), published?)?;
@@ -339,6 +342,11 @@ mod tests {
                 "Fares rise from 1st jan under the plan.",
                 "1st jan",
                 "2025-01-01",
+            ),
+            (
+                "Yesterday's vote ended the longest shutdown on record.",
+                "Yesterday",
+                "2025-06-13",
             ),
         ] {
             let got = dates(sentence, p);
