@@ -12,6 +12,8 @@ use serde::Deserialize;
 
 /// How far before a figure a sentence-wide cue is looked for, in bytes.
 const SENTENCE_REACH: usize = 200;
+/// How many words after a figure a cue of `reach = "after"` is looked for.
+const AFTER_WORDS: usize = 4;
 
 fn floor_char(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
@@ -35,13 +37,24 @@ pub struct Cue {
     pub description: String,
     pub modality: ModalityName,
     pub words: Vec<String>,
-    /// Whether the cue counts anywhere before the figure in its sentence,
-    /// not only in its clause: an opening phrase set off by a comma ("For
-    /// much of the past century, the conclave has needed …").
+    /// Where the cue counts: before the figure in its clause (the
+    /// default), anywhere before it in its sentence (an opening phrase set
+    /// off by a comma: "For much of the past century, the conclave has
+    /// needed …"), or in the few words right after it ("waves up to three
+    /// meters high that could reach the coast").
     #[serde(default)]
-    pub sentence: bool,
+    pub reach: Reach,
     #[serde(default)]
     pub test: Vec<CueTest>,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Reach {
+    #[default]
+    Clause,
+    Sentence,
+    After,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
@@ -76,27 +89,34 @@ pub struct CueTest {
 impl ModalityFile {
     /// The modality of the figure at `fact` (byte range in `sentence`).
     pub fn of(&self, sentence: &str, fact: (usize, usize)) -> Modality {
-        let (lo, _) = clause(sentence, fact);
+        let (lo, hi) = clause(sentence, fact);
         let end = floor_char(sentence, fact.0.min(sentence.len()));
-        let joined = |from: usize| {
-            let before = sentence[from.min(end)..end].to_lowercase();
-            let words: Vec<&str> = before
+        let joined = |from: usize, to: usize, limit: usize| {
+            let part = sentence[from.min(to)..to].to_lowercase();
+            let words: Vec<&str> = part
                 .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
                 .filter(|w| !w.is_empty())
+                .take(limit)
                 .collect();
             format!(" {} ", words.join(" "))
         };
-        let in_clause = joined(lo);
+        let in_clause = joined(lo, end, usize::MAX);
         // Sentence-wide cues are read up to SENTENCE_REACH bytes before
-        // the figure, and only when a cue asks.
+        // the figure, cues after it in AFTER_WORDS words: each only when a
+        // cue asks.
         let mut in_sentence: Option<String> = None;
+        let mut after: Option<String> = None;
         for cue in &self.cue {
-            let text = if cue.sentence {
-                in_sentence.get_or_insert_with(|| {
-                    joined(floor_char(sentence, end.saturating_sub(SENTENCE_REACH)))
-                })
-            } else {
-                &in_clause
+            let text = match cue.reach {
+                Reach::Clause => &in_clause,
+                Reach::Sentence => in_sentence.get_or_insert_with(|| {
+                    let from = floor_char(sentence, end.saturating_sub(SENTENCE_REACH));
+                    joined(from, end, usize::MAX)
+                }),
+                Reach::After => after.get_or_insert_with(|| {
+                    let from = floor_char(sentence, fact.1.min(sentence.len()));
+                    joined(from, hi.max(from), AFTER_WORDS)
+                }),
             };
             if cue
                 .words
