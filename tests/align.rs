@@ -459,6 +459,51 @@ fn a_threshold_is_counted_like_the_outlets_that_state_it_alone() {
 }
 
 #[test]
+fn fans_supporters_and_a_crowd_are_one_crowd() {
+    // Football final: one crowd, three words for it.
+    let r = report(&[
+        (
+            "a",
+            "Desire Doue scored twice as the French side claimed their first European Cup. About 64,000 fans filled the Allianz Arena.",
+        ),
+        (
+            "b",
+            "Doue scored twice in front of a crowd of more than 64,000 at the Allianz Arena.",
+        ),
+        (
+            "c",
+            "Around 65,000 supporters attended the final at the Allianz Arena.",
+        ),
+    ]);
+    assert!(together(
+        &r,
+        ("a", "About 64,000 fans"),
+        ("b", "crowd of more than 64,000")
+    ));
+    assert!(together(
+        &r,
+        ("a", "About 64,000 fans"),
+        ("c", "Around 65,000 supporters")
+    ));
+    // Papal election: pilgrims in the square.
+    let r = report(&[
+        (
+            "a",
+            "An estimated 45,000 pilgrims packed St. Peter's Square as white smoke rose.",
+        ),
+        (
+            "b",
+            "A crowd of about 45,000 cheered in St. Peter's Square as white smoke rose.",
+        ),
+    ]);
+    assert!(together(
+        &r,
+        ("a", "An estimated 45,000 pilgrims"),
+        ("b", "crowd of about 45,000")
+    ));
+}
+
+#[test]
 fn a_definite_age_refers_back_to_the_person_named_before_it() {
     // Papal election: "The 69-year-old native" is the cardinal named in the
     // sentence before.
