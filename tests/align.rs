@@ -459,6 +459,27 @@ fn a_threshold_is_counted_like_the_outlets_that_state_it_alone() {
 }
 
 #[test]
+fn shares_and_stock_are_one_thing() {
+    // Takeover: one day's move in the target's shares, three ways.
+    let r = report(&[
+        ("a", "Globex shares jumped 27 percent in early trading."),
+        ("b", "Shares in Globex rose 27% in morning trade."),
+        (
+            "c",
+            "Globex stock climbed 27 per cent after the announcement.",
+        ),
+    ]);
+    assert!(together(&r, ("a", "27 percent"), ("b", "27%")));
+    assert!(together(&r, ("a", "27 percent"), ("c", "27 per cent")));
+    // Plane crash: the airline's shares the day after.
+    let r = report(&[
+        ("a", "Air India shares fell 12% in Mumbai on Friday."),
+        ("b", "The carrier's stock slid 12 percent on Friday."),
+    ]);
+    assert!(together(&r, ("a", "12%"), ("b", "12 percent")));
+}
+
+#[test]
 fn fans_supporters_and_a_crowd_are_one_crowd() {
     // Football final: one crowd, three words for it.
     let r = report(&[
