@@ -859,18 +859,6 @@ impl FactId {
     }
 }
 
-impl PartialEq<str> for FactId {
-    fn eq(&self, other: &str) -> bool {
-        FactId::parse(other) == Some(*self)
-    }
-}
-
-impl PartialEq<&str> for FactId {
-    fn eq(&self, other: &&str) -> bool {
-        *self == **other
-    }
-}
-
 /// A checkable fact of one source.
 #[derive(Clone, Debug, Serialize)]
 pub struct Fact {

@@ -165,13 +165,9 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
     }
     let first_after = j;
     // The bearing may be inside the fact ("149 km southeast").
-    let mut k = if measure { first } else { j };
-    while k < j && !lex.is_bearing(&words[k].lower) {
-        k += 1;
-    }
-    let bearing = k < j;
+    let bearing = measure && words[first..j].iter().any(|w| lex.is_bearing(&w.lower));
     if bearing {
-        if words[k..j]
+        if words[first..j]
             .iter()
             .any(|w| matches!(w.lower.as_str(), "offshore" | "off"))
         {

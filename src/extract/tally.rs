@@ -63,21 +63,8 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     // below is a threshold, not a result; its two figures are counts, each
     // compared with the outlets that state it alone ("a minimum of 89
     // votes", "the 133 cardinal electors").
-    if of_total {
-        let before = ctx.prev_lower(24);
-        let before = before.trim_end();
-        if [
-            "at least",
-            "a minimum of",
-            "minimum of",
-            "more than",
-            "no fewer than",
-        ]
-        .iter()
-        .any(|h| before.ends_with(h))
-        {
-            return None;
-        }
+    if of_total && ctx.rules.hedges.bounds_below(&ctx.prev_lower(32)) {
+        return None;
     }
     let (sentence, span) = ctx.sentence();
     let subject = ctx

@@ -67,6 +67,23 @@ impl HedgeFile {
             .find(|h| h.words.iter().any(|x| fold(x) == w))
     }
 
+    /// Whether `before` (text right before a figure) ends in a hedge that
+    /// bounds the figure below and not above ("at least", "a minimum of",
+    /// "more than").
+    pub fn bounds_below(&self, before: &str) -> bool {
+        let before = fold(before);
+        self.hedge
+            .iter()
+            .filter(|h| h.lo >= 1.0 && (h.hi > 1.0 || h.lo_open))
+            .flat_map(|h| &h.words)
+            .any(|w| {
+                let w = fold(w);
+                before
+                    .strip_suffix(&w)
+                    .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
+            })
+    }
+
     /// All hedge words, longest first, for the `{hedge}` pattern macro.
     pub fn pattern(&self) -> String {
         let mut words: Vec<&str> = self

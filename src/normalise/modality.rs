@@ -7,20 +7,13 @@
 //! marked `sentence`, anywhere in the sentence before it.
 
 use crate::fact::Modality;
-use crate::normalise::subjects::clause;
+use crate::normalise::subjects::{clause, floor_char};
 use serde::Deserialize;
 
 /// How far before a figure a sentence-wide cue is looked for, in bytes.
 const SENTENCE_REACH: usize = 200;
 /// How many words after a figure a cue of `reach = "after"` is looked for.
 const AFTER_WORDS: usize = 4;
-
-fn floor_char(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
 
 /// `rules/modality.toml`.
 #[derive(Clone, Debug, Default, Deserialize)]
