@@ -31,46 +31,70 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
     let explain_pair = |i: usize, j: usize| explain(feat(i), feat(j), &facts[i], &facts[j]);
 
     // 1. One outlet's repeated mentions of one value become one unit.
-    let mut units: Vec<Vec<usize>> = Vec::new();
+    //    A unit's facts are kept as a chain through `next_fact`, then laid
+    //    out flat: a long article holds a unit for nearly every figure,
+    //    and a list per unit would cost an allocation each.
+    let mut unit_first: Vec<usize> = Vec::new();
+    let mut unit_last: Vec<usize> = Vec::new();
+    let mut next_fact: Vec<usize> = vec![usize::MAX; facts.len()];
     let mut by_slot: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
     for &i in &figures {
         let f = feat(i);
         let slot = by_slot.entry((f.measure, f.source)).or_default();
         let repeat = slot.iter().rev().take(REPEAT_WINDOW).copied().find(|&u| {
-            let j = units[u][0];
+            let j = unit_first[u];
             facts[i].value.relation(&facts[j].value) == Relation::Same && score(i, j) >= LINK
         });
         match repeat {
-            Some(u) => units[u].push(i),
+            Some(u) => {
+                next_fact[unit_last[u]] = i;
+                unit_last[u] = i;
+            }
             None => {
-                slot.push(units.len());
-                units.push(vec![i]);
+                slot.push(unit_first.len());
+                unit_first.push(i);
+                unit_last.push(i);
             }
         }
     }
+    drop(by_slot);
+    drop(unit_last);
+    let units = Units::lay_out(&unit_first, &next_fact);
+    drop(next_fact);
     let mut link_memo: HashMap<(usize, usize), f64> = HashMap::new();
     let mut unit_linkage = |a: usize, b: usize| {
         best_of_units(&mut link_memo, &units, a, b, |i, j| {
             linkage(feat(i), feat(j), &facts[i], &facts[j])
         })
     };
-    let unit_source: Vec<usize> = units.iter().map(|u| feat(u[0]).source).collect();
-    let unit_measure: Vec<usize> = units.iter().map(|u| feat(u[0]).measure).collect();
+    let unit_source: Vec<usize> = unit_first.iter().map(|&i| feat(i).source).collect();
+    let unit_measure: Vec<usize> = unit_first.iter().map(|&i| feat(i).measure).collect();
     let mut memo: HashMap<(usize, usize), f64> = HashMap::new();
     let mut unit_score = |a: usize, b: usize| best_of_units(&mut memo, &units, a, b, score);
 
     // 2. Candidate pairs: units of one measure and different sources that
-    //    share a head, predicate, subject, rare context word or day.
+    //    share a head, predicate, subject, rare context word or day. A
+    //    measure only one source states has none, and posts nothing.
+    let mut measure_sources: BTreeMap<usize, (usize, bool)> = BTreeMap::new();
+    for u in 0..unit_first.len() {
+        let e = measure_sources
+            .entry(unit_measure[u])
+            .or_insert((unit_source[u], false));
+        e.1 |= e.0 != unit_source[u];
+    }
     let mut postings: BTreeMap<(usize, u32, u8), Vec<usize>> = BTreeMap::new();
-    for (u, members) in units.iter().enumerate() {
+    for u in 0..unit_first.len() {
+        if !measure_sources[&unit_measure[u]].1 {
+            continue;
+        }
         let mut keys: BTreeSet<(u32, u8)> = BTreeSet::new();
-        for &i in members {
+        for &i in units.of(u) {
             let f = feat(i);
             keys.extend(f.head.iter().map(|&w| (w, 0)));
             keys.extend(f.predicate.iter().map(|&w| (w, 1)));
             keys.extend(f.subject.iter().map(|&w| (w, 2)));
             keys.extend(f.day.iter().map(|&w| (w, 4)));
-            let mut ctx = f.context.clone();
+            let mut ctx = f.context.to_vec();
             ctx.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             keys.extend(ctx.iter().take(CONTEXT_KEYS).map(|&(w, _)| (w, 3)));
         }
@@ -91,6 +115,7 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
             }
         }
     }
+    drop(postings);
     let mut scored: Vec<(f64, usize, usize)> = candidates
         .into_iter()
         .map(|(a, b)| (unit_score(a, b), a, b))
@@ -98,36 +123,48 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
         .collect();
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
 
-    // 3. Best pair first, average linkage, one value per source.
-    let mut root: Vec<usize> = (0..units.len()).collect();
-    let mut members: Vec<Vec<usize>> = (0..units.len()).map(|u| vec![u]).collect();
-    let mut sources: Vec<BTreeSet<usize>> = unit_source.iter().map(|&s| [s].into()).collect();
+    // 3. Best pair first, average linkage, one value per source. A
+    //    cluster's units are a chain from its root through `next_unit`;
+    //    its outlets are kept once it has more than its root's one.
+    let n_units = unit_first.len();
+    let mut root: Vec<usize> = (0..n_units).collect();
+    let mut next_unit: Vec<usize> = vec![usize::MAX; n_units];
+    let mut last_unit: Vec<usize> = (0..n_units).collect();
+    let mut size: Vec<usize> = vec![1; n_units];
+    let mut merged_sources: HashMap<usize, Vec<usize>> = HashMap::new();
     for (_, a, b) in scored {
         let (ra, rb) = (root[a], root[b]);
         if ra == rb {
             continue;
         }
+        let sources_of = |r: usize| -> &[usize] {
+            merged_sources
+                .get(&r)
+                .map_or(std::slice::from_ref(&unit_source[r]), Vec::as_slice)
+        };
+        let (sa, sb) = (sources_of(ra), sources_of(rb));
         // One outlet in both clusters: only as a repeat of the same value
         // ("7 minutes" early on, "just seven minutes" later), never as two
         // values of one outlet in one comparison. Checked for a few shared
         // outlets at most, in one pass over each side, so a merge attempt
         // stays linear in the clusters' sizes.
-        if !sources[ra].is_disjoint(&sources[rb]) {
-            let shared: Vec<usize> = sources[ra]
-                .intersection(&sources[rb])
-                .copied()
-                .take(MAX_SHARED + 1)
-                .collect();
+        let shared: Vec<usize> = sa
+            .iter()
+            .copied()
+            .filter(|s| sb.binary_search(s).is_ok())
+            .take(MAX_SHARED + 1)
+            .collect();
+        if !shared.is_empty() {
             if shared.len() > MAX_SHARED {
                 continue;
             }
-            let values_of = |side: &[usize]| {
-                side.iter()
-                    .filter(|&&u| shared.contains(&unit_source[u]))
-                    .map(|&u| (unit_source[u], units[u][0]))
+            let values_of = |r: usize| {
+                chain(&next_unit, r)
+                    .filter(|&u| shared.contains(&unit_source[u]))
+                    .map(|u| (unit_source[u], unit_first[u]))
                     .collect::<Vec<_>>()
             };
-            let (x, y) = (values_of(&members[ra]), values_of(&members[rb]));
+            let (x, y) = (values_of(ra), values_of(rb));
             let repeats = x.iter().all(|&(sx, i)| {
                 y.iter()
                     .filter(|&&(sy, _)| sy == sx)
@@ -139,8 +176,8 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
         }
         let mut total = 0.0;
         let mut n = 0.0f64;
-        for &x in members[ra].iter().take(LINKAGE_SAMPLE) {
-            for &y in members[rb].iter().take(LINKAGE_SAMPLE) {
+        for x in chain(&next_unit, ra).take(LINKAGE_SAMPLE) {
+            for y in chain(&next_unit, rb).take(LINKAGE_SAMPLE) {
                 total += unit_linkage(x, y);
                 n += 1.0;
             }
@@ -148,27 +185,36 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
         if n == 0.0 || total / n < LINK {
             continue;
         }
-        let (keep, gone) = if members[ra].len() >= members[rb].len() {
+        let (keep, gone) = if size[ra] >= size[rb] {
             (ra, rb)
         } else {
             (rb, ra)
         };
-        let moved = std::mem::take(&mut members[gone]);
-        for &u in &moved {
+        let mut both: Vec<usize> = sources_of(keep)
+            .iter()
+            .chain(sources_of(gone))
+            .copied()
+            .collect();
+        both.sort_unstable();
+        both.dedup();
+        merged_sources.remove(&gone);
+        merged_sources.insert(keep, both);
+        for u in chain(&next_unit, gone) {
             root[u] = keep;
         }
-        members[keep].extend(moved);
-        let gone_sources = std::mem::take(&mut sources[gone]);
-        sources[keep].extend(gone_sources);
+        next_unit[last_unit[keep]] = gone;
+        last_unit[keep] = last_unit[gone];
+        size[keep] += size[gone];
     }
 
     // 4. Clusters in fact order, each with how it was aligned.
     let mut out: Vec<Cluster> = Vec::new();
-    for (r, us) in members.iter().enumerate() {
-        if us.is_empty() || root[r] != r {
-            continue;
-        }
-        let mut fs: Vec<usize> = us.iter().flat_map(|&u| units[u].iter().copied()).collect();
+    for (r, _) in root.iter().enumerate().filter(|&(r, &to)| r == to) {
+        let us: Vec<usize> = chain(&next_unit, r).collect();
+        let mut fs: Vec<usize> = us
+            .iter()
+            .flat_map(|&u| units.of(u).iter().copied())
+            .collect();
         fs.sort_unstable();
         let alignment = (us.len() > 1).then(|| {
             let mut total = 0.0;
@@ -185,7 +231,7 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
                 }
             }
             let matched = best
-                .map(|(_, x, y)| best_matched(&units[x], &units[y], &explain_pair))
+                .map(|(_, x, y)| best_matched(units.of(x), units.of(y), &explain_pair))
                 .unwrap_or_default();
             Alignment {
                 score: ((total / n.max(1.0)) * 100.0).round() / 100.0,
@@ -201,11 +247,43 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
     out
 }
 
+/// The chain from `first` through `next` to its end (`usize::MAX`).
+fn chain(next: &[usize], first: usize) -> impl Iterator<Item = usize> + '_ {
+    std::iter::successors(Some(first), move |&u| {
+        Some(next[u]).filter(|&n| n != usize::MAX)
+    })
+}
+
+/// Each unit's facts in one flat list, in the order they joined it.
+struct Units {
+    start: Vec<usize>,
+    facts: Vec<usize>,
+}
+
+impl Units {
+    /// Follows each unit's chain from its first fact through `next`.
+    fn lay_out(first: &[usize], next: &[usize]) -> Units {
+        let mut start = Vec::with_capacity(first.len() + 1);
+        let mut facts = Vec::new();
+        for &f in first {
+            start.push(facts.len());
+            facts.extend(chain(next, f));
+        }
+        start.push(facts.len());
+        facts.shrink_to_fit();
+        Units { start, facts }
+    }
+
+    fn of(&self, u: usize) -> &[usize] {
+        &self.facts[self.start[u]..self.start[u + 1]]
+    }
+}
+
 /// The best `score` of a fact of unit `a` with a fact of unit `b`,
 /// remembered in `memo` for either order.
 fn best_of_units(
     memo: &mut HashMap<(usize, usize), f64>,
-    units: &[Vec<usize>],
+    units: &Units,
     a: usize,
     b: usize,
     score: impl Fn(usize, usize) -> f64,
@@ -215,8 +293,8 @@ fn best_of_units(
         return s;
     }
     let mut best = 0.0f64;
-    for &i in &units[a] {
-        for &j in &units[b] {
+    for &i in units.of(a) {
+        for &j in units.of(b) {
             best = best.max(score(i, j));
         }
     }

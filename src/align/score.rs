@@ -52,12 +52,12 @@ pub struct Feature {
     /// measure are compared.
     pub measure: usize,
     pub source: usize,
-    pub head: Vec<u32>,
+    pub head: Box<[u32]>,
     /// The main head is a lexicon head set ("=items").
     pub head_set: bool,
-    pub predicate: Vec<u32>,
+    pub predicate: Box<[u32]>,
     /// The predicates that are known events (a `rules/lexicon.toml` set).
-    pub events: Vec<u32>,
+    pub events: Box<[u32]>,
     pub subject: Option<u32>,
     /// The past year a position is qualified by ("the fifth ballot" of the
     /// 2013 conclave: subject `ballot (2013)`), if any.
@@ -65,13 +65,13 @@ pub struct Feature {
     /// The initial of the given name of the person whose figure it is (an
     /// age's subject `person:ramesh/v`), if the document gave one.
     pub given: Option<char>,
-    pub place: Vec<u32>,
+    pub place: Box<[u32]>,
     /// What a distance is measured from: a coast (`@offshore`) or a point
     /// (`@from`, "southeast of the city").
     pub reference: Option<u32>,
-    pub holder: Vec<u32>,
+    pub holder: Box<[u32]>,
     /// Context words and weights, sorted by word, L2-normalised.
-    pub context: Vec<(u32, f64)>,
+    pub context: Box<[(u32, f64)]>,
     /// In the article's lead.
     pub lead: bool,
     /// The only figure of its measure in its article.
@@ -85,8 +85,9 @@ pub struct Feature {
 /// The features of every figure of a report, and the words behind them.
 #[derive(Clone, Debug, Default)]
 pub struct Features {
-    /// Per fact; `None` for facts that are not figures.
-    pub of: Vec<Option<Feature>>,
+    /// Per fact; `None` for facts that are not figures. Boxed: a report's
+    /// quotes and names, often most of its facts, take a pointer each.
+    pub of: Vec<Option<Box<Feature>>>,
     words: Vec<String>,
 }
 
@@ -213,7 +214,7 @@ impl Features {
                 }
                 _ => None,
             };
-            of.push(Some(Feature {
+            of.push(Some(Box::new(Feature {
                 day,
                 measure,
                 source: sources[&*f.source],
@@ -221,19 +222,19 @@ impl Features {
                     .head
                     .first()
                     .is_some_and(|h| h.as_str().starts_with('=')),
-                head,
-                predicate,
-                events,
+                head: head.into(),
+                predicate: predicate.into(),
+                events: events.into(),
                 subject,
                 series,
                 given,
-                place,
+                place: place.into(),
                 reference,
-                holder,
-                context,
+                holder: holder.into(),
+                context: context.into(),
                 lead: frame.lead,
                 sole,
-            }));
+            })));
         }
         Features {
             of,

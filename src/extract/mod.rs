@@ -77,21 +77,22 @@ fn is_numeric(kind: Kind) -> bool {
 
 /// All facts of `doc`, in file order (ids are not yet set).
 ///
-/// Each extractor's facts are kept apart and then joined into one list of
-/// the exact size, largest first, and put in file order through a list of
-/// positions: growing one list by doubling, or a stable sort's scratch
-/// copy, would each hold half as many facts again at the peak of a long
-/// article.
+/// Each extractor's facts join one list as soon as they are found, and the
+/// list is put in file order through a list of positions: holding every
+/// extractor's list until the end, or a stable sort's scratch copy, would
+/// each hold many facts twice at the peak of a long article.
 pub fn extract(doc: &Document, rules: &Rules) -> Vec<Fact> {
     let mut claimed = Spans::default();
     // Quotes, names and lists claim no text, so they run first: their
     // working sets (a masked copy of the whole text, for quotes) come and
-    // go before the numeric kinds' facts pile up. Each extractor's facts
-    // keep its place in the registry's order.
+    // go before the numeric kinds' facts pile up.
     let numeric_last = (0..REGISTRY.len())
         .filter(|&i| !is_numeric(REGISTRY[i].kind()))
         .chain((0..REGISTRY.len()).filter(|&i| is_numeric(REGISTRY[i].kind())));
-    let mut parts: Vec<Vec<Fact>> = (0..REGISTRY.len()).map(|_| Vec::new()).collect();
+    let mut facts: Vec<Fact> = Vec::new();
+    // Where each fact was found: its extractor's place in the registry,
+    // then its place in that extractor's list.
+    let mut rank: Vec<(u8, u32)> = Vec::new();
     for i in numeric_last {
         let ex = REGISTRY[i];
         let mut found = ex.extract(doc, rules);
@@ -114,45 +115,21 @@ pub fn extract(doc: &Document, rules: &Rules) -> Vec<Fact> {
                 f.frame = Some(Box::new(frame));
             }
         }
-        found.shrink_to_fit();
-        parts[i] = found;
+        rank.extend((0..found.len()).map(|j| (i as u8, j as u32)));
+        if facts.is_empty() {
+            facts = found;
+        } else {
+            facts.append(&mut found);
+        }
     }
-    let (facts, rank) = join(parts);
+    facts.shrink_to_fit();
     in_file_order(facts, &rank)
-}
-
-/// The facts of `parts` in one list of the exact size, and each one's
-/// rank in the parts' order (the order they were found in).
-fn join(mut parts: Vec<Vec<Fact>>) -> (Vec<Fact>, Vec<u32>) {
-    let total: usize = parts.iter().map(Vec::len).sum();
-    let mut offsets = Vec::with_capacity(parts.len());
-    let mut at = 0;
-    for p in &parts {
-        offsets.push(at);
-        at += p.len();
-    }
-    // The largest part is the start of the list, not copied into it.
-    let largest = (0..parts.len())
-        .max_by_key(|&i| parts[i].len())
-        .unwrap_or(0);
-    let mut facts = parts
-        .get_mut(largest)
-        .map(std::mem::take)
-        .unwrap_or_default();
-    facts.reserve_exact(total - facts.len());
-    let mut rank: Vec<u32> = Vec::with_capacity(total);
-    rank.extend((0..facts.len()).map(|i| (offsets.get(largest).copied().unwrap_or(0) + i) as u32));
-    for (k, part) in parts.into_iter().enumerate() {
-        rank.extend((0..part.len()).map(|i| (offsets[k] + i) as u32));
-        facts.extend(part);
-    }
-    (facts, rank)
 }
 
 /// `facts` sorted by start, kind and end, ties in `rank` order: what a
 /// stable sort of the facts in the order found gives, without its scratch
 /// copy of half the list.
-fn in_file_order(mut facts: Vec<Fact>, rank: &[u32]) -> Vec<Fact> {
+fn in_file_order(mut facts: Vec<Fact>, rank: &[(u8, u32)]) -> Vec<Fact> {
     let mut order: Vec<u32> = (0..facts.len() as u32).collect();
     order.sort_unstable_by(|&a, &b| {
         let (x, y) = (&facts[a as usize], &facts[b as usize]);

@@ -157,8 +157,9 @@ pub struct Mention {
     /// document introduced; one copy per entity of the document, shared
     /// by its mentions.
     pub key: Arc<str>,
-    /// Why this is a person or place: the rule id.
-    pub rule: &'static str,
+    /// Why this is a person or place: the rule id (interned: a long
+    /// article holds hundreds of thousands of mentions).
+    pub rule: crate::words::Word,
     /// A person, or a place.
     pub entity: Entity,
 }
@@ -450,7 +451,7 @@ pub fn mentions(doc: &Document, rules: &NameRules) -> Vec<Mention> {
         .collect();
     found.list.retain(|(m, _)| {
         m.entity == Entity::Place
-            || m.rule == "name.titled"
+            || m.rule.as_str() == "name.titled"
             || m.surface(&doc.text).contains(' ')
             || !places.contains(&place_key(m.surface(&doc.text)))
     });
@@ -637,7 +638,7 @@ impl Found {
             end,
             possessive,
             key: Arc::clone(&self.empty),
-            rule,
+            rule: crate::words::Word::of(rule),
             entity,
         }
     }
@@ -959,7 +960,7 @@ impl Extractor for Name {
                         key: m.key.to_string(),
                         entity: m.entity,
                     },
-                    m.rule,
+                    m.rule.as_str(),
                 );
                 f.subject = crate::words::intern(&m.key);
                 f
