@@ -167,7 +167,7 @@ pub fn set_threads(n: usize) {
 /// `f2`, … in document order, then file order: the same facts and ids on
 /// any number of threads.
 pub fn extract_all(docs: &[Document], rules: &Rules) -> Vec<Fact> {
-    let per_doc: Vec<Vec<Fact>> = docs
+    let mut per_doc: Vec<Vec<Fact>> = docs
         .par_iter()
         .map(|doc| {
             let mut found = extract::extract(doc, rules);
@@ -179,6 +179,7 @@ pub fn extract_all(docs: &[Document], rules: &Rules) -> Vec<Fact> {
             found
         })
         .collect();
+    extract::unmarked::add(docs, &mut per_doc, &rules.quotes.unmarked);
     // The first document's facts are the start of the list, not copied
     // into a second one: with one long article, a copy would double the
     // peak memory.

@@ -660,3 +660,97 @@ fn a_negation_left_out_of_a_quote_conflicts() {
     ]);
     assert_eq!(aligned(&r), [(Verdict::Conflict, 2)]);
 }
+
+/// The report of articles written to a folder as `(file name, text)`.
+fn report_of(articles: &[(&str, &str)]) -> crosscheck::Report {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in articles {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    crosscheck::run(&crosscheck::Config {
+        paths: vec![dir.path().to_path_buf()],
+        published: None,
+        rules: None,
+        skip_bad: false,
+    })
+    .unwrap()
+}
+
+/// The quote comparison holding a fact of `source`, as (verdict, speakers
+/// of its facts).
+fn quote_comparison_with(
+    r: &crosscheck::Report,
+    source: &str,
+) -> Option<(Verdict, Vec<Option<String>>)> {
+    r.comparisons
+        .iter()
+        .filter(|c| c.kind == Kind::Quote)
+        .find(|c| {
+            c.facts
+                .iter()
+                .any(|id| r.fact(id).is_some_and(|f| &*f.source == source))
+        })
+        .map(|c| {
+            let speakers = c
+                .facts
+                .iter()
+                .filter_map(|id| r.fact(id))
+                .map(|f| f.speaker.map(str::to_string))
+                .collect();
+            (c.verdict, speakers)
+        })
+}
+
+#[test]
+fn a_remark_reworded_in_a_copy_stripped_of_punctuation_is_a_quote_in_conflict() {
+    // us-shutdown: an AP copy, and a machine-reworded copy with every mark
+    // of punctuation stripped.
+    let r = report_of(&[
+        (
+            "wire.txt",
+            "The House passed the bill on Wednesday. \"Let's open the government. Let's get back to the work of the American people,\" said House Majority Leader Steve Scalise.\n",
+        ),
+        (
+            "reworded.txt",
+            "The House passed the bill on Wednesday Let s open the regime Let s get back to the work of the American people mentioned House Majority Leader Steve Scalise\n",
+        ),
+    ]);
+    let (verdict, speakers) =
+        quote_comparison_with(&r, "reworded").expect("the passage is a quote");
+    assert_eq!(verdict, Verdict::Conflict);
+    assert_eq!(speakers, vec![Some("scalise".to_string()); 2]);
+}
+
+#[test]
+fn a_remark_repeated_word_for_word_without_marks_agrees() {
+    // air-india: the survivor's account, and a copy stripped of its marks.
+    let r = report_of(&[
+        (
+            "wire.txt",
+            "The survivor, Vishwash Kumar Ramesh, spoke from his hospital bed. \"Thirty seconds after takeoff, there was a loud noise, and then the crash. It all happened so fast,\" Ramesh said.\n",
+        ),
+        (
+            "copy.txt",
+            "The survivor Vishwash Kumar Ramesh spoke from his hospital bed Thirty seconds after takeoff there was a loud noise and then the crash It all happened so fast Ramesh said\n",
+        ),
+    ]);
+    let (verdict, _) = quote_comparison_with(&r, "copy").expect("the passage is a quote");
+    assert_eq!(verdict, Verdict::Agree);
+}
+
+#[test]
+fn reported_speech_in_an_edited_article_is_not_a_quote() {
+    // louvre: one outlet quotes the prosecutor, another reports her words
+    // in its own, punctuated as edited text is.
+    let r = report_of(&[
+        (
+            "quoted.txt",
+            "\"The Louvre curator estimated the damages to be 88 million euros,\" Paris prosecutor Laure Beccuau said.\n",
+        ),
+        (
+            "reported.txt",
+            "Paris prosecutor Laure Beccuau said the Louvre curator estimated the damages to be 88 million euros, a figure that does not include the historical damage.\n",
+        ),
+    ]);
+    assert!(quote_comparison_with(&r, "reported").is_none());
+}

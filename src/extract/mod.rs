@@ -25,6 +25,7 @@ pub mod percent;
 pub mod quote;
 pub mod since;
 pub mod tally;
+pub mod unmarked;
 
 use crate::clean::Document;
 use crate::fact::{Fact, Kind};

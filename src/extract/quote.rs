@@ -79,6 +79,9 @@ pub struct QuoteRules {
     /// Inline examples.
     #[serde(default)]
     pub test: Vec<QuoteExample>,
+    /// Finding remarks in an article that marks no quote.
+    #[serde(default)]
+    pub unmarked: super::unmarked::UnmarkedRules,
     /// The regexes built from the word lists, on first use.
     #[serde(skip)]
     compiled: OnceLock<Option<Compiled>>,
@@ -149,6 +152,7 @@ impl QuoteRules {
                 ));
             }
         }
+        out.extend(self.unmarked.check_examples());
         out
     }
 }

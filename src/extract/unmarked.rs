@@ -1,0 +1,383 @@
+//! Unmarked quotes: the remarks other outlets quote, found in an article
+//! that marks no quote at all.
+//!
+//! ## What it extracts
+//! A copy whose punctuation a scraper or a rewording tool stripped states
+//! the remarks of the story in its running text, without quote marks and
+//! often with words swapped ("We advised you days ago from bitter
+//! experience that governing body shutdowns don t work noted Rep Tom Cole"
+//! where the wire copy has `"We told you 43 days ago from bitter experience
+//! that government shutdowns don't work," Cole said`). Such a passage is a
+//! quote of that remark, with the speaker the marked quote gives, and is
+//! compared with it like any quote: the swapped words are a conflict.
+//!
+//! Only an article with no quoted passage and hardly any punctuation
+//! (fewer than `stripped_below` marks per word) is searched: an outlet
+//! that edits its text marks its quotes, and what it writes without marks
+//! is reported speech ("Rescuers said they would not stop until everyone
+//! was found" is no misquote of "we will not stop until everyone is
+//! found"). A passage repeats a remark when one stretch of the
+//! article, no longer than the remark and half again, holds at least
+//! `min_words` of the remark's key words and at least `min_share` of them,
+//! in the remark's order ([`crate::normalise::quotes`] keys: case,
+//! punctuation and contractions do not count). The passage runs from the
+//! first of those words to the last. Each stretch of the article repeats
+//! one remark at most: the one it holds most of.
+//!
+//! ## Examples (from the corpus)
+//! - `Let s open the regime Let s get back to the work of the American
+//!   people` (marked elsewhere as `"Let's open the government. Let's get
+//!   back to the work of the American people,"`) → a quote of that remark.
+//!
+//! ## Known gaps
+//! - A remark of fewer than `min_words` key words ("very big triumph") is
+//!   not looked for: a few common words repeat by chance.
+//! - A remark reworded beyond `min_share` of its words is not found.
+//!
+//! Rules: `rules/quotes.toml`, table `[unmarked]`.
+
+use crate::clean::Document;
+use crate::fact::{Fact, Kind, Value};
+use crate::normalise::quotes as qnorm;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// `[unmarked]` in `rules/quotes.toml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnmarkedRules {
+    /// The fewest key words of a remark that are looked for, and the
+    /// fewest a passage must repeat.
+    pub min_words: usize,
+    /// The least share of the remark's key words a passage repeats in
+    /// order.
+    pub min_share: f64,
+    /// An article's punctuation is stripped when it has fewer marks
+    /// (`.,;:!?`) than this per word of its body: edited news has about
+    /// one per ten words.
+    pub stripped_below: f64,
+    /// Inline examples.
+    #[serde(default)]
+    pub test: Vec<UnmarkedExample>,
+}
+
+impl Default for UnmarkedRules {
+    fn default() -> Self {
+        UnmarkedRules {
+            min_words: 6,
+            min_share: 0.7,
+            stripped_below: 0.02,
+            test: Vec::new(),
+        }
+    }
+}
+
+/// A remark as one outlet quotes it, a text without quote marks, and the
+/// passage of the text that repeats the remark (absent when none does).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnmarkedExample {
+    pub remark: String,
+    pub text: String,
+    #[serde(default)]
+    pub passage: Option<String>,
+}
+
+impl UnmarkedRules {
+    /// Runs every inline example; one line per failure.
+    pub fn check_examples(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, ex) in self.test.iter().enumerate() {
+            let words = qnorm::words(&rejoined(&ex.text));
+            let keys = flatten(&words);
+            let remark: Vec<String> = qnorm::key_words(&ex.remark);
+            let got = self
+                .stretch(&remark, &keys)
+                .map(|(a, b, _)| ex.text[words[keys[a].1].start..words[keys[b].1].end].to_string());
+            if got != ex.passage {
+                out.push(format!(
+                    "rules/quotes.toml: unmarked test {}: expected {:?}, got {:?}",
+                    i + 1,
+                    ex.passage,
+                    got
+                ));
+            }
+        }
+        out
+    }
+
+    /// Whether `doc`'s body has had its punctuation stripped.
+    pub fn stripped(&self, doc: &Document) -> bool {
+        let body = &doc.text[doc.body_start..];
+        let words = body.split_whitespace().count();
+        let marks = body.bytes().filter(|b| b".,;:!?".contains(b)).count();
+        words > 0 && (marks as f64) < self.stripped_below * words as f64
+    }
+
+    /// The stretch of `keys` (a text's key words, each with its word's
+    /// index) that repeats `remark`: the first and last of its keys that
+    /// match, and how many match; `None` below the bar.
+    fn stretch(
+        &self,
+        remark: &[String],
+        keys: &[(String, usize)],
+    ) -> Option<(usize, usize, usize)> {
+        let m = remark.len();
+        if m < self.min_words.max(1) || keys.is_empty() {
+            return None;
+        }
+        let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (p, (k, _)) in keys.iter().enumerate() {
+            at.entry(k.as_str()).or_default().push(p);
+        }
+        // Each shared word votes for where the remark would start.
+        let mut starts: Vec<isize> = Vec::new();
+        for (i, k) in remark.iter().enumerate() {
+            for &p in at.get(k.as_str()).into_iter().flatten() {
+                starts.push(p as isize - i as isize);
+            }
+        }
+        starts.sort_unstable();
+        let slack = (m / 4).max(2) as isize;
+        // The starts with most votes near them, each tried once.
+        let mut tried: Vec<(usize, isize)> = Vec::new();
+        for &s in &starts {
+            let lo = starts.partition_point(|&x| x < s - slack);
+            let hi = starts.partition_point(|&x| x <= s + slack);
+            tried.push((hi - lo, s));
+        }
+        tried.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        tried.dedup_by_key(|t| t.1);
+        let need = self
+            .min_words
+            .max((self.min_share * m as f64).ceil() as usize);
+        let mut best: Option<(usize, usize, usize)> = None;
+        for &(votes, s) in tried.iter().take(4) {
+            if votes < need {
+                break;
+            }
+            let from = (s - slack).max(0) as usize;
+            let to = ((s + (m + m / 2) as isize + slack).max(0) as usize).min(keys.len());
+            if from >= to {
+                continue;
+            }
+            if let Some((n, a, b)) = in_order(remark, &keys[from..to])
+                && n >= need
+                && b - a < m + m / 2
+                && best.is_none_or(|(_, _, bn)| n > bn)
+            {
+                best = Some((from + a, from + b, n));
+            }
+        }
+        best
+    }
+}
+
+/// `text` with the apostrophes of contractions and possessives put back
+/// where stripping left a space ("Let s", "don t", "you re" → "Let's",
+/// "don't", "you're"): the same length, so offsets into it are offsets
+/// into `text`.
+fn rejoined(text: &str) -> String {
+    const ENDINGS: &[&str] = &["s", "t", "re", "ve", "ll", "d", "m"];
+    let bytes = text.as_bytes();
+    let mut out = bytes.to_vec();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b' ' {
+            i += 1;
+            continue;
+        }
+        let before = text[..i]
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        let after_end = text[i + 1..]
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .map_or(text.len(), |k| i + 1 + k);
+        let after = &text[i + 1..after_end];
+        let ending = ENDINGS.contains(&after.to_ascii_lowercase().as_str());
+        if before.len() >= 2 && ending && (after != "t" || before.ends_with('n')) {
+            out[i] = b'\'';
+        }
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+/// Each key word of `words` with the index of its word.
+fn flatten(words: &[qnorm::Word]) -> Vec<(String, usize)> {
+    words
+        .iter()
+        .enumerate()
+        .flat_map(|(i, w)| w.keys.iter().map(move |k| (k.clone(), i)))
+        .collect()
+}
+
+/// How many of `remark`'s words `window` holds in order (their longest
+/// common subsequence), with the first and last of them in `window`.
+fn in_order(remark: &[String], window: &[(String, usize)]) -> Option<(usize, usize, usize)> {
+    let (m, n) = (remark.len(), window.len());
+    let mut table = vec![0u16; (m + 1) * (n + 1)];
+    let w = n + 1;
+    for i in (0..m).rev() {
+        for j in (0..n).rev() {
+            table[i * w + j] = if remark[i] == window[j].0 {
+                table[(i + 1) * w + j + 1] + 1
+            } else {
+                table[(i + 1) * w + j].max(table[i * w + j + 1])
+            };
+        }
+    }
+    let total = table[0] as usize;
+    if total == 0 {
+        return None;
+    }
+    let (mut i, mut j) = (0, 0);
+    let (mut first, mut last) = (None, 0);
+    while i < m && j < n {
+        if remark[i] == window[j].0 && table[i * w + j] == table[(i + 1) * w + j + 1] + 1 {
+            first.get_or_insert(j);
+            last = j;
+            i += 1;
+            j += 1;
+        } else if table[(i + 1) * w + j] >= table[i * w + j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    first.map(|a| (total, a, last))
+}
+
+/// The unmarked quotes of each of `docs`, whose facts are `facts` (one
+/// list per document, in file order): for a document that quotes nothing,
+/// the passages that repeat another document's attributed remarks. Added
+/// to its list in file order.
+pub fn add(docs: &[Document], facts: &mut [Vec<Fact>], rules: &UnmarkedRules) {
+    let unmarked: Vec<usize> = (0..docs.len())
+        .filter(|&d| docs[d].mentions.quotes.is_empty() && rules.stripped(&docs[d]))
+        .collect();
+    if unmarked.is_empty() || unmarked.len() == docs.len() {
+        return;
+    }
+    // The remarks to look for, each distinct attributed remark once: its
+    // key words, its speaker and subject.
+    type Remark = (Vec<String>, Option<&'static str>, &'static str);
+    let mut remarks: Vec<Remark> = facts
+        .iter()
+        .flatten()
+        .filter(|f| f.kind == Kind::Quote && f.speaker.is_some())
+        .filter_map(|f| match &f.value {
+            Value::Quote {
+                key, speech: true, ..
+            } => Some((
+                key.split(' ').map(str::to_string).collect(),
+                f.speaker,
+                f.subject,
+            )),
+            _ => None,
+        })
+        .collect();
+    remarks.sort();
+    remarks.dedup();
+    for d in unmarked {
+        let doc = &docs[d];
+        let body = rejoined(&doc.text[doc.body_start..]);
+        let words = qnorm::words(&body);
+        let keys = flatten(&words);
+        // Every remark's best passage, the best first; a passage
+        // overlapping one kept is dropped.
+        let mut found: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for (r, (remark, _, _)) in remarks.iter().enumerate() {
+            if let Some((a, b, n)) = rules.stretch(remark, &keys) {
+                let start = doc.body_start + words[keys[a].1].start;
+                let end = doc.body_start + words[keys[b].1].end;
+                found.push((n * 1000 / remark.len(), start, end, r));
+            }
+        }
+        found.sort_by(|x, y| y.0.cmp(&x.0).then((x.1, x.2, x.3).cmp(&(y.1, y.2, y.3))));
+        let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+        for (_, start, end, r) in found {
+            if kept.iter().all(|&(a, b, _)| end <= a || start >= b) {
+                kept.push((start, end, r));
+            }
+        }
+        for (start, end, r) in kept {
+            let (_, speaker, subject) = remarks[r];
+            let mut f = Fact::new(
+                doc,
+                Kind::Quote,
+                start,
+                end,
+                Value::Quote {
+                    words: crate::fact::Span::new(&doc.text, start, end),
+                    key: qnorm::key(&body[start - doc.body_start..end - doc.body_start]),
+                    speech: true,
+                },
+                "quote.unmarked",
+            );
+            f.speaker = speaker;
+            f.subject = subject;
+            doc.to_stored(&mut f);
+            let list = &mut facts[d];
+            let at = list.partition_point(|g| (g.start, g.kind, g.end) <= (f.start, f.kind, f.end));
+            list.insert(at, f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn passage(remark: &str, text: &str) -> Option<String> {
+        let rules = UnmarkedRules::default();
+        let words = qnorm::words(&rejoined(text));
+        let keys = flatten(&words);
+        rules
+            .stretch(&qnorm::key_words(remark), &keys)
+            .map(|(a, b, _)| text[words[keys[a].1].start..words[keys[b].1].end].to_string())
+    }
+
+    #[test]
+    fn a_reworded_remark_is_found_in_running_text() {
+        let text = "They eventually prevailed We advised you days ago from bitter experience that governing body shutdowns don t work noted Rep Tom Cole";
+        assert_eq!(
+            passage(
+                "We told you 43 days ago from bitter experience that government shutdowns don't work,",
+                text
+            )
+            .as_deref(),
+            Some("We advised you days ago from bitter experience that governing body shutdowns don t work")
+        );
+    }
+
+    #[test]
+    fn a_remark_whose_words_are_not_there_is_not_found() {
+        let text = "The earthquake struck off the coast at a depth of 20 km and tsunami warnings were issued across the Pacific";
+        assert_eq!(
+            passage(
+                "We told you 43 days ago from bitter experience that government shutdowns don't work,",
+                text
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn stripped_apostrophes_are_put_back() {
+        assert_eq!(
+            rejoined("Let s go You haven t and you re not the nation s U S"),
+            "Let's go You haven't and you're not the nation's U S"
+        );
+        assert_eq!(rejoined("it s a t shirt"), "it's a t shirt");
+    }
+
+    #[test]
+    fn a_short_remark_is_not_looked_for() {
+        assert_eq!(
+            passage("a very big victory", "it was a very big triumph for him"),
+            None
+        );
+    }
+}
