@@ -700,6 +700,11 @@ impl Span {
             end: offset(end),
         }
     }
+
+    /// Its byte range in the text it is part of.
+    pub fn range(&self) -> (usize, usize) {
+        (self.start as usize, self.end as usize)
+    }
 }
 
 impl std::ops::Deref for Span {
