@@ -179,6 +179,8 @@ pub fn extract_all(docs: &[Document], rules: &Rules) -> Vec<Fact> {
             found
         })
         .collect();
+    // Two steps read the quotes of every article of the story at once.
+    extract::joined::split(docs, &mut per_doc);
     extract::unmarked::add(docs, &mut per_doc, &rules.quotes.unmarked);
     // The first document's facts are the start of the list, not copied
     // into a second one: with one long article, a copy would double the

@@ -594,9 +594,10 @@ fn an_editors_word_in_square_brackets_is_no_misquote() {
 #[test]
 fn a_group_is_judged_by_its_own_quotes_only() {
     // US House vote: two AP copies quote Cole's first sentence alike (up to
-    // the apostrophe); The Tatva runs it together with his next sentences
-    // and so stands apart. Its fragment relation to one copy must not make
-    // the two copies' identical quotes merely compatible.
+    // the apostrophe); The Tatva runs it together with his next sentences,
+    // which the first copy quotes apart, so it is cut there. The first
+    // sentence of all three agrees, and the copy that quotes only it is not
+    // made merely compatible by the longer quote it is part of.
     let r = analyse(&[
         (
             "jsjvideo",
@@ -618,11 +619,11 @@ fn a_group_is_judged_by_its_own_quotes_only() {
             c.kind == Kind::Quote
                 && c.facts.iter().all(|id| {
                     r.fact(id)
-                        .is_some_and(|f| f.text.starts_with("We told you 43 days ago from"))
+                        .is_some_and(|f| f.text.starts_with("We told you 43 days ago"))
                 })
         })
-        .expect("the two copies' first sentence in one comparison");
-    assert_eq!(first.facts.len(), 2);
+        .expect("the first sentence of all three in one comparison");
+    assert_eq!(first.facts.len(), 3);
     assert_eq!(first.verdict, Verdict::Agree);
 }
 
@@ -753,4 +754,62 @@ fn reported_speech_in_an_edited_article_is_not_a_quote() {
         ),
     ]);
     assert!(quote_comparison_with(&r, "reported").is_none());
+}
+
+/// The words of every quote of `source` in `r`, in file order.
+fn quote_words_of(r: &crosscheck::Report, source: &str) -> Vec<String> {
+    r.facts
+        .iter()
+        .filter(|f| f.kind == Kind::Quote && &*f.source == source)
+        .filter_map(|f| match &f.value {
+            Value::Quote { words, .. } => Some(words.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_quote_run_over_two_remarks_that_others_quote_apart_is_cut_in_two() {
+    // louvre: one outlet runs the prosecutor's two remarks together.
+    let r = report_of(&[
+        (
+            "apart.txt",
+            "\"The Louvre curator estimated the damages to be 88 million euros,\" Paris prosecutor Laure Beccuau said. \"It is important to remember that this damage is an economic damage, but it is nothing compared to the historical damage caused by this theft,\" Beccuau said in an interview.\n",
+        ),
+        (
+            "joined.txt",
+            "\"The Louvre curator estimated the damages to be 88 million euros. It is important to remember that this damage is an economic damage, but it is nothing compared to the historical damage caused by this theft,\" Paris prosecutor Laure Beccuau said.\n",
+        ),
+    ]);
+    assert_eq!(
+        quote_words_of(&r, "joined"),
+        vec![
+            "The Louvre curator estimated the damages to be 88 million euros.",
+            "It is important to remember that this damage is an economic damage, but it is nothing compared to the historical damage caused by this theft,",
+        ]
+    );
+    let quotes: Vec<_> = r
+        .comparisons
+        .iter()
+        .filter(|c| c.kind == Kind::Quote)
+        .collect();
+    assert_eq!(quotes.len(), 2);
+    assert!(quotes.iter().all(|c| c.verdict == Verdict::Agree));
+}
+
+#[test]
+fn a_quote_of_several_sentences_is_kept_whole_without_evidence() {
+    // air-india: the survivor's two sentences, quoted whole by one outlet
+    // and only in part by the other.
+    let r = report_of(&[
+        (
+            "whole.txt",
+            "\"Thirty seconds after takeoff, there was a loud noise, and then the crash. It all happened so fast,\" Ramesh said.\n",
+        ),
+        (
+            "part.txt",
+            "\"Thirty seconds after takeoff, there was a loud noise,\" Ramesh said from his hospital bed.\n",
+        ),
+    ]);
+    assert_eq!(quote_words_of(&r, "whole").len(), 1);
 }

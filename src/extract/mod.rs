@@ -7,6 +7,12 @@
 //! order: where two overlap, the earlier kind keeps it ("first meeting … in
 //! six years" is a `since` fact, not also a six-year duration). Quotes,
 //! names and lists may overlap anything.
+//!
+//! Two steps read the quotes of every article of a story at once, after
+//! each article's extraction: [`joined`] cuts a quote where the other
+//! outlets quote it as two remarks, and [`unmarked`] finds their quotes in
+//! a copy stripped of punctuation. Neither compares: they only say what the
+//! story's quotes are.
 
 pub mod age;
 pub mod clock;
@@ -15,6 +21,7 @@ pub mod date;
 pub mod duration;
 pub mod frame;
 pub mod identifier;
+pub mod joined;
 pub mod list;
 pub mod measure;
 pub mod money;
