@@ -813,3 +813,22 @@ fn a_quote_of_several_sentences_is_kept_whole_without_evidence() {
     ]);
     assert_eq!(quote_words_of(&r, "whole").len(), 1);
 }
+
+#[test]
+fn a_short_remark_with_a_word_swapped_in_a_stripped_copy_conflicts() {
+    // us-shutdown: the AP sentence, and the machine-reworded copy that
+    // swapped one word of Trump's three.
+    let r = report_of(&[
+        (
+            "wire.txt",
+            "The Senate already passed the measure. Trump called the bill a \"very big victory.\"\n",
+        ),
+        (
+            "reworded.txt",
+            "The Senate has already passed the measure Trump has called the bill a very big triumph Democrats needed to extend an enhanced tax credit\n",
+        ),
+    ]);
+    assert_eq!(quote_words_of(&r, "reworded"), vec!["very big triumph"]);
+    let (verdict, _) = quote_comparison_with(&r, "reworded").expect("the passage is a quote");
+    assert_eq!(verdict, Verdict::Conflict);
+}

@@ -45,6 +45,9 @@ use crate::normalise::quotes as qnorm;
 use serde::Deserialize;
 use std::collections::HashMap;
 
+/// The rule id of a quote found without marks.
+pub const RULE: &str = "quote.unmarked";
+
 /// `[unmarked]` in `rules/quotes.toml`.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -388,7 +391,7 @@ pub fn add(docs: &[Document], facts: &mut [Vec<Fact>], rules: &UnmarkedRules) {
                     key: qnorm::key(&body[start - doc.body_start..end - doc.body_start]),
                     speech: true,
                 },
-                "quote.unmarked",
+                RULE,
             );
             f.speaker = speaker;
             f.subject = subject;
