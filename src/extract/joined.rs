@@ -22,74 +22,55 @@
 use crate::clean::Document;
 use crate::fact::{Fact, Kind, Value};
 use crate::normalise::quotes as qnorm;
+use std::collections::HashMap;
 
 /// The most of the longer side a run must cover for two renderings to be
 /// one remark.
 const COVER: f64 = 0.6;
+/// A quote longer than this (in bytes) is never cut: news quotes are
+/// short, and a run-on quote of a malformed file must cost no more than
+/// reading it.
+const MAX_QUOTE: usize = 2_000;
+/// Sentence breaks tried per quote.
+const MAX_BREAKS: usize = 8;
+/// Other remarks of one speaker a side is held against as a run.
+const MAX_RUNS: usize = 64;
 
 /// Cuts each quote of `facts` (one list per document of `docs`, in file
 /// order) that other documents quote as two remarks at one of its sentence
 /// breaks.
 pub fn split(docs: &[Document], facts: &mut [Vec<Fact>]) {
-    // Every attributed remark: its source, speaker and key words.
-    let remarks: Vec<(usize, &'static str, Vec<String>)> = facts
-        .iter()
-        .enumerate()
-        .flat_map(|(d, list)| list.iter().map(move |f| (d, f)))
-        .filter_map(|(d, f)| match (&f.value, f.speaker) {
-            (
-                Value::Quote {
-                    key, speech: true, ..
-                },
-                Some(who),
-            ) => Some((d, who, key.split(' ').map(str::to_string).collect())),
-            _ => None,
-        })
-        .collect();
-    let quoted_apart = |d: usize, who: &str, side: &[String]| {
-        remarks
-            .iter()
-            .any(|(e, w, k)| *e != d && *w == who && one_remark(side, k))
-    };
-    let mut cuts: Vec<(usize, usize, usize)> = Vec::new();
-    for (d, list) in facts.iter().enumerate() {
-        for (i, f) in list.iter().enumerate() {
-            let (
-                Value::Quote {
-                    words,
-                    speech: true,
-                    ..
-                },
-                Some(who),
-            ) = (&f.value, f.speaker)
-            else {
-                continue;
-            };
-            let text: &str = words;
-            let cut = breaks(text).into_iter().find(|&k| {
-                let (left, right) = (qnorm::key_words(&text[..k]), qnorm::key_words(&text[k..]));
-                !left.is_empty()
-                    && !right.is_empty()
-                    && quoted_apart(d, who, &left)
-                    && quoted_apart(d, who, &right)
-            });
-            if let Some(k) = cut {
-                cuts.push((d, i, k));
+    let cuts = find_cuts(facts);
+    let mut at = 0;
+    while at < cuts.len() {
+        let d = cuts[at].0;
+        let doc = &docs[d];
+        let old = std::mem::take(&mut facts[d]);
+        let mut list = Vec::with_capacity(old.len() + cuts.len() - at);
+        for (i, f) in old.into_iter().enumerate() {
+            match cuts.get(at) {
+                Some(&(cd, ci, k)) if cd == d && ci == i => {
+                    at += 1;
+                    list.extend(cut(doc, f, k));
+                }
+                _ => list.push(f),
             }
         }
+        facts[d] = list;
     }
-    // Last first, so that earlier positions in a list stay put.
-    for &(d, i, k) in cuts.iter().rev() {
-        let doc = &docs[d];
-        let f = facts[d].remove(i);
-        let Value::Quote { words, speech, .. } = &f.value else {
-            continue;
-        };
-        let (a, b) = words.range();
-        let left_end = a + doc.text[a..a + k].trim_end().len();
-        let right_start =
-            a + k + (doc.text[a + k..b].len() - doc.text[a + k..b].trim_start().len());
-        let parts = [(a, left_end), (right_start, b)].map(|(s, e)| {
+}
+
+/// Quote `f` of `doc` as two facts, cut `k` bytes into its words.
+fn cut(doc: &Document, f: Fact, k: usize) -> Vec<Fact> {
+    let Value::Quote { words, speech, .. } = &f.value else {
+        return vec![f];
+    };
+    let (a, b) = words.range();
+    let left_end = a + doc.text[a..a + k].trim_end().len();
+    let right_start = a + k + (doc.text[a + k..b].len() - doc.text[a + k..b].trim_start().len());
+    [(a, left_end), (right_start, b)]
+        .into_iter()
+        .map(|(s, e)| {
             let mut g = Fact::new(
                 doc,
                 Kind::Quote,
@@ -108,11 +89,88 @@ pub fn split(docs: &[Document], facts: &mut [Vec<Fact>]) {
             g.modality = f.modality;
             doc.to_stored(&mut g);
             g
-        });
-        let [first, second] = parts;
-        facts[d].insert(i, second);
-        facts[d].insert(i, first);
+        })
+        .collect()
+}
+
+/// Where to cut: (document, index in its list, byte offset in the quote).
+fn find_cuts(facts: &[Vec<Fact>]) -> Vec<(usize, usize, usize)> {
+    let with_quotes = facts
+        .iter()
+        .filter(|l| l.iter().any(|f| f.kind == Kind::Quote))
+        .count();
+    if with_quotes < 2 {
+        return Vec::new();
     }
+    // Every attributed remark by speaker and key, with the documents that
+    // quote it (two at most: enough to know another one does).
+    let mut by_key: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut by_speaker: HashMap<&str, Vec<(usize, &str)>> = HashMap::new();
+    for (d, list) in facts.iter().enumerate() {
+        for f in list {
+            if let (
+                Value::Quote {
+                    key, speech: true, ..
+                },
+                Some(who),
+            ) = (&f.value, f.speaker)
+            {
+                let docs = by_key.entry((who, key.as_str())).or_default();
+                if docs.len() < 2 && !docs.contains(&d) {
+                    docs.push(d);
+                }
+                by_speaker.entry(who).or_default().push((d, key.as_str()));
+            }
+        }
+    }
+    let quoted_apart = |d: usize, who: &str, side: &[String]| {
+        let key = side.join(" ");
+        if by_key
+            .get(&(who, key.as_str()))
+            .is_some_and(|docs| docs.iter().any(|&e| e != d))
+        {
+            return true;
+        }
+        by_speaker.get(who).is_some_and(|list| {
+            list.iter()
+                .filter(|(e, _)| *e != d)
+                .take(MAX_RUNS)
+                .any(|(_, k)| {
+                    one_remark(side, &k.split(' ').map(str::to_string).collect::<Vec<_>>())
+                })
+        })
+    };
+    let mut cuts = Vec::new();
+    for (d, list) in facts.iter().enumerate() {
+        for (i, f) in list.iter().enumerate() {
+            let (
+                Value::Quote {
+                    words,
+                    speech: true,
+                    ..
+                },
+                Some(who),
+            ) = (&f.value, f.speaker)
+            else {
+                continue;
+            };
+            let text: &str = words;
+            if text.len() > MAX_QUOTE {
+                continue;
+            }
+            let cut = breaks(text).into_iter().take(MAX_BREAKS).find(|&k| {
+                let (left, right) = (qnorm::key_words(&text[..k]), qnorm::key_words(&text[k..]));
+                !left.is_empty()
+                    && !right.is_empty()
+                    && quoted_apart(d, who, &left)
+                    && quoted_apart(d, who, &right)
+            });
+            if let Some(k) = cut {
+                cuts.push((d, i, k));
+            }
+        }
+    }
+    cuts
 }
 
 /// Byte offsets in `text` right after each sentence end inside it (a `.`,

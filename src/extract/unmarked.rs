@@ -47,6 +47,13 @@ use std::collections::HashMap;
 
 /// The rule id of a quote found without marks.
 pub const RULE: &str = "quote.unmarked";
+/// Remarks looked for, and key words per remark's sentence: the search
+/// stays bounded however many quotes a story holds.
+const MAX_REMARKS: usize = 2_000;
+const MAX_PATTERN: usize = 120;
+/// A word standing more often than this in the searched text does not
+/// vote for where a remark starts (it would vote everywhere).
+const MAX_OCCURRENCES: usize = 64;
 
 /// `[unmarked]` in `rules/quotes.toml`.
 #[derive(Clone, Debug, Deserialize)]
@@ -162,13 +169,14 @@ impl UnmarkedRules {
         let words = &pattern.keys;
         let m = words.len();
         let (ra, rb) = pattern.remark;
-        if m < self.min_words.max(1) || rb <= ra || keys.is_empty() {
+        if m < self.min_words.max(1) || m > MAX_PATTERN || rb <= ra || keys.is_empty() {
             return None;
         }
         // Each shared word votes for where the pattern would start.
         let mut starts: Vec<isize> = Vec::new();
         for (i, k) in words.iter().enumerate() {
-            for &p in at.get(k.as_str()).into_iter().flatten() {
+            let here = at.get(k.as_str()).filter(|ps| ps.len() <= MAX_OCCURRENCES);
+            for &p in here.into_iter().flatten() {
                 starts.push(p as isize - i as isize);
             }
         }
@@ -356,6 +364,7 @@ pub fn add(docs: &[Document], facts: &mut [Vec<Fact>], rules: &UnmarkedRules) {
     }
     remarks.sort();
     remarks.dedup();
+    remarks.truncate(MAX_REMARKS);
     for d in unmarked {
         let doc = &docs[d];
         let body = rejoined(&doc.text[doc.body_start..]);
@@ -379,27 +388,46 @@ pub fn add(docs: &[Document], facts: &mut [Vec<Fact>], rules: &UnmarkedRules) {
                 kept.push((start, end, r));
             }
         }
-        for (start, end, r) in kept {
-            let (_, speaker, subject) = remarks[r];
-            let mut f = Fact::new(
-                doc,
-                Kind::Quote,
-                start,
-                end,
-                Value::Quote {
-                    words: crate::fact::Span::new(&doc.text, start, end),
-                    key: qnorm::key(&body[start - doc.body_start..end - doc.body_start]),
-                    speech: true,
-                },
-                RULE,
-            );
-            f.speaker = speaker;
-            f.subject = subject;
-            doc.to_stored(&mut f);
-            let list = &mut facts[d];
-            let at = list.partition_point(|g| (g.start, g.kind, g.end) <= (f.start, f.kind, f.end));
-            list.insert(at, f);
+        let mut added: Vec<Fact> = kept
+            .into_iter()
+            .map(|(start, end, r)| {
+                let (_, speaker, subject) = remarks[r];
+                let mut f = Fact::new(
+                    doc,
+                    Kind::Quote,
+                    start,
+                    end,
+                    Value::Quote {
+                        words: crate::fact::Span::new(&doc.text, start, end),
+                        key: qnorm::key(&body[start - doc.body_start..end - doc.body_start]),
+                        speech: true,
+                    },
+                    RULE,
+                );
+                f.speaker = speaker;
+                f.subject = subject;
+                doc.to_stored(&mut f);
+                f
+            })
+            .collect();
+        if added.is_empty() {
+            continue;
         }
+        // Into the document's list in file order, after facts at the same
+        // place: one pass, however many there are.
+        let place = |f: &Fact| (f.start, f.kind, f.end);
+        added.sort_by_key(place);
+        let old = std::mem::take(&mut facts[d]);
+        let mut merged = Vec::with_capacity(old.len() + added.len());
+        let mut added = added.into_iter().peekable();
+        for g in old {
+            while let Some(f) = added.next_if(|f| place(f) < place(&g)) {
+                merged.push(f);
+            }
+            merged.push(g);
+        }
+        merged.extend(added);
+        facts[d] = merged;
     }
 }
 
