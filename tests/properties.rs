@@ -101,6 +101,9 @@ enum Edit {
     Nul { at: f64 },
     LongWord { at: f64, len: usize },
     Crlf,
+    // Every mark of punctuation and quote mark out, as a rewording tool
+    // leaves a copy.
+    Strip,
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -109,6 +112,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => (0.0..1.0f64).prop_map(|at| Edit::Nul { at }),
         1 => (0.0..1.0f64, 100..20_000usize).prop_map(|(at, len)| Edit::LongWord { at, len }),
         1 => Just(Edit::Crlf),
+        1 => Just(Edit::Strip),
     ]
 }
 
@@ -152,6 +156,7 @@ fn apply(text: &mut String, e: &Edit) {
             text.insert_str(i, &format!(" {} ", "ab".repeat(len / 2)));
         }
         Edit::Crlf => *text = text.replace('\n', "\r\n"),
+        Edit::Strip => text.retain(|c| !".,;:!?\"'“”‘’".contains(c)),
     }
 }
 
