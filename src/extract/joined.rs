@@ -33,7 +33,7 @@ const COVER: f64 = 0.6;
 const MAX_QUOTE: usize = 2_000;
 /// Sentence breaks tried per quote.
 const MAX_BREAKS: usize = 8;
-/// Other remarks of one speaker a side is held against as a run.
+/// Remarks of one speaker per document a side is held against as a run.
 const MAX_RUNS: usize = 64;
 
 /// Cuts each quote of `facts` (one list per document of `docs`, in file
@@ -105,7 +105,10 @@ fn find_cuts(facts: &[Vec<Fact>]) -> Vec<(usize, usize, usize)> {
     // Every attributed remark by speaker and key, with the documents that
     // quote it (two at most: enough to know another one does).
     let mut by_key: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    // And a few of each speaker's remarks per document, to hold a side
+    // against as a run.
     let mut by_speaker: HashMap<&str, Vec<(usize, &str)>> = HashMap::new();
+    let mut per_doc: HashMap<(&str, usize), usize> = HashMap::new();
     for (d, list) in facts.iter().enumerate() {
         for f in list {
             if let (
@@ -119,7 +122,11 @@ fn find_cuts(facts: &[Vec<Fact>]) -> Vec<(usize, usize, usize)> {
                 if docs.len() < 2 && !docs.contains(&d) {
                     docs.push(d);
                 }
-                by_speaker.entry(who).or_default().push((d, key.as_str()));
+                let n = per_doc.entry((who, d)).or_default();
+                if *n < MAX_RUNS {
+                    *n += 1;
+                    by_speaker.entry(who).or_default().push((d, key.as_str()));
+                }
             }
         }
     }
