@@ -104,10 +104,8 @@ fn relation(a: &Item, b: &Item) -> Option<(Relation, usize)> {
     // speaker's remark by the words around it: short, with one word
     // swapped ("very big triumph" / "very big victory"), it is still that
     // remark, changed.
-    let unmarked = [a, b]
-        .iter()
-        .any(|q| q.fact.rule == crate::extract::unmarked::RULE);
-    if unmarked && same && s.len() == l.len() && n >= 3 && shared + 1 == n {
+    let unmarked = |q: &Item| q.fact.rule == crate::extract::unmarked::RULE;
+    if same && s.len() == l.len() && n >= 3 && shared + 1 == n && (unmarked(a) || unmarked(b)) {
         return Some((Relation::Differ, shared));
     }
     if shared == n && n >= if same { 3 } else { 5 } {

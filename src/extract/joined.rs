@@ -142,9 +142,7 @@ fn find_cuts(facts: &[Vec<Fact>]) -> Vec<(usize, usize, usize)> {
             list.iter()
                 .filter(|(e, _)| *e != d)
                 .take(MAX_RUNS)
-                .any(|(_, k)| {
-                    one_remark(side, &k.split(' ').map(str::to_string).collect::<Vec<_>>())
-                })
+                .any(|(_, k)| one_remark(side, &k.split(' ').collect::<Vec<_>>()))
         })
     };
     let mut cuts = Vec::new();
@@ -198,12 +196,20 @@ fn breaks(text: &str) -> Vec<usize> {
 
 /// Whether two key word lists render one remark: equal, or one a run of
 /// the other covering most of it.
-fn one_remark(a: &[String], b: &[String]) -> bool {
+fn one_remark(a: &[impl AsRef<str>], b: &[impl AsRef<str>]) -> bool {
+    let a: Vec<&str> = a.iter().map(AsRef::as_ref).collect();
+    let b: Vec<&str> = b.iter().map(AsRef::as_ref).collect();
     if a == b {
         return true;
     }
-    let (s, l) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    s.len() >= 4 && s.len() as f64 >= COVER * l.len() as f64 && l.windows(s.len()).any(|w| w == s)
+    let (s, l) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    s.len() >= 4
+        && s.len() as f64 >= COVER * l.len() as f64
+        && l.windows(s.len()).any(|w| w == s.as_slice())
 }
 
 #[cfg(test)]

@@ -43,6 +43,7 @@ use crate::clean::Document;
 use crate::fact::{Fact, Kind, Value};
 use crate::normalise::quotes as qnorm;
 use serde::Deserialize;
+use similar::{Algorithm, DiffOp, capture_diff_slices};
 use std::collections::HashMap;
 
 /// The rule id of a quote found without marks.
@@ -163,7 +164,7 @@ impl UnmarkedRules {
     fn passage(
         &self,
         pattern: &Pattern,
-        keys: &[(String, usize)],
+        keys: &[(&str, usize)],
         at: &HashMap<&str, Vec<usize>>,
     ) -> Option<(usize, usize, usize)> {
         let words = &pattern.keys;
@@ -277,52 +278,41 @@ fn rejoined(text: &str) -> String {
 }
 
 /// Where each key word stands in `keys`.
-fn positions(keys: &[(String, usize)]) -> HashMap<&str, Vec<usize>> {
+fn positions<'a>(keys: &[(&'a str, usize)]) -> HashMap<&'a str, Vec<usize>> {
     let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
     for (p, (k, _)) in keys.iter().enumerate() {
-        at.entry(k.as_str()).or_default().push(p);
+        at.entry(*k).or_default().push(p);
     }
     at
 }
 
 /// Each key word of `words` with the index of its word.
-fn flatten(words: &[qnorm::Word]) -> Vec<(String, usize)> {
+fn flatten(words: &[qnorm::Word]) -> Vec<(&str, usize)> {
     words
         .iter()
         .enumerate()
-        .flat_map(|(i, w)| w.keys.iter().map(move |k| (k.clone(), i)))
+        .flat_map(|(i, w)| w.keys.iter().map(move |k| (k.as_str(), i)))
         .collect()
 }
 
 /// The words of `pattern` that `window` holds in order (a longest common
-/// subsequence), as pairs of their indexes in each.
-fn in_order(pattern: &[String], window: &[(String, usize)]) -> Vec<(usize, usize)> {
-    let (m, n) = (pattern.len(), window.len());
-    let w = n + 1;
-    let mut table = vec![0u16; (m + 1) * w];
-    for i in (0..m).rev() {
-        for j in (0..n).rev() {
-            table[i * w + j] = if pattern[i] == window[j].0 {
-                table[(i + 1) * w + j + 1] + 1
-            } else {
-                table[(i + 1) * w + j].max(table[i * w + j + 1])
-            };
-        }
-    }
-    let mut pairs = Vec::with_capacity(table[0] as usize);
-    let (mut i, mut j) = (0, 0);
-    while i < m && j < n {
-        if pattern[i] == window[j].0 && table[i * w + j] == table[(i + 1) * w + j + 1] + 1 {
-            pairs.push((i, j));
-            i += 1;
-            j += 1;
-        } else if table[(i + 1) * w + j] >= table[i * w + j + 1] {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    pairs
+/// subsequence, as the quote comparison's word diff finds it), as pairs of
+/// their indexes in each.
+fn in_order(pattern: &[String], window: &[(&str, usize)]) -> Vec<(usize, usize)> {
+    let pattern: Vec<&str> = pattern.iter().map(String::as_str).collect();
+    let window: Vec<&str> = window.iter().map(|&(k, _)| k).collect();
+    capture_diff_slices(Algorithm::Lcs, &pattern, &window)
+        .iter()
+        .filter_map(|op| match *op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => Some((0..len).map(move |k| (old_index + k, new_index + k))),
+            _ => None,
+        })
+        .flatten()
+        .collect()
 }
 
 /// The unmarked quotes of each of `docs`, whose facts are `facts` (one
