@@ -800,42 +800,120 @@ impl Serialize for Span {
 /// word of a `rules/lexicon.toml` set ("passengers" → `=people`). Keys
 /// and names are interned words: a long article holds a frame for every
 /// figure, and few distinct words among them.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+///
+/// Its four word lists are laid out in one block and the context in a
+/// second: a frame takes two allocations however many lists it fills.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Frame {
-    /// The nouns it counts or measures, the main one first.
-    pub head: Vec<crate::words::Word>,
+    /// Head, predicate, place and holder words, one list after another.
+    words: Box<[crate::words::Word]>,
+    /// Where the predicate, place and holder lists start in `words`.
+    starts: [u16; 3],
     /// The main head as written, lower-case, for people to read.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub noun: Option<&'static str>,
-    /// The verbs and event words that govern it, nearest first.
-    pub predicate: Vec<crate::words::Word>,
-    /// Places its clause anchors it to ("in Japan").
-    pub place: Vec<crate::words::Word>,
-    /// Other names in its clause: whose figure it is.
-    pub holder: Vec<crate::words::Word>,
-    /// Content words of its sentence with their nearness weight (0–1],
-    /// interned: a feed holds many figures, each with dozens of words.
-    #[serde(skip)]
-    pub context: Vec<(crate::words::Word, f32)>,
+    /// Content words of its sentence with their nearness weight (0–1].
+    context: Box<[(crate::words::Word, f32)]>,
     /// Whether it stands in the article's first sentences, where news
     /// states its main event.
-    #[serde(skip)]
     pub lead: bool,
 }
 
+/// A frame's lists as they are read, before [`Frame::new`] packs them.
+#[derive(Clone, Debug, Default)]
+pub struct FrameLists {
+    pub head: Vec<crate::words::Word>,
+    pub predicate: Vec<crate::words::Word>,
+    pub place: Vec<crate::words::Word>,
+    pub holder: Vec<crate::words::Word>,
+    pub context: Vec<(crate::words::Word, f32)>,
+}
+
 impl Frame {
-    /// Gives back the room its lists grew into: a long article holds
-    /// a frame for every figure.
-    pub fn shrink_to_fit(&mut self) {
-        for v in [
-            &mut self.head,
-            &mut self.predicate,
-            &mut self.place,
-            &mut self.holder,
-        ] {
-            v.shrink_to_fit();
+    pub fn new(lists: FrameLists, noun: Option<&'static str>, lead: bool) -> Frame {
+        let FrameLists {
+            head,
+            predicate,
+            place,
+            holder,
+            context,
+        } = lists;
+        // A list holds words of the text near one figure, far fewer than
+        // this; the cap keeps every start within a `u16`.
+        const MAX_LIST: usize = 16_000;
+        let mut words =
+            Vec::with_capacity(head.len() + predicate.len() + place.len() + holder.len());
+        let mut starts = [0u16; 3];
+        for (i, mut list) in [head, predicate, place, holder].into_iter().enumerate() {
+            if i > 0 {
+                starts[i - 1] = words.len() as u16;
+            }
+            list.truncate(MAX_LIST);
+            words.extend(list);
         }
-        self.context.shrink_to_fit();
+        let words = words.into_boxed_slice();
+        Frame {
+            words,
+            starts,
+            noun,
+            context: context.into_boxed_slice(),
+            lead,
+        }
+    }
+
+    fn list(&self, i: usize) -> &[crate::words::Word] {
+        let from = if i == 0 {
+            0
+        } else {
+            usize::from(self.starts[i - 1])
+        };
+        let to = self
+            .starts
+            .get(i)
+            .map_or(self.words.len(), |&e| usize::from(e));
+        &self.words[from..to]
+    }
+
+    /// The nouns it counts or measures, the main one first.
+    pub fn head(&self) -> &[crate::words::Word] {
+        self.list(0)
+    }
+
+    /// The verbs and event words that govern it, nearest first.
+    pub fn predicate(&self) -> &[crate::words::Word] {
+        self.list(1)
+    }
+
+    /// Places its clause anchors it to ("in Japan").
+    pub fn place(&self) -> &[crate::words::Word] {
+        self.list(2)
+    }
+
+    /// Other names in its clause: whose figure it is.
+    pub fn holder(&self) -> &[crate::words::Word] {
+        self.list(3)
+    }
+
+    /// Content words of its sentence with their nearness weight (0–1].
+    pub fn context(&self) -> &[(crate::words::Word, f32)] {
+        &self.context
+    }
+}
+
+/// As the lists it holds: head, noun, predicate, place and holder.
+impl Serialize for Frame {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Frame", 5)?;
+        s.serialize_field("head", self.head())?;
+        if let Some(noun) = self.noun {
+            s.serialize_field("noun", noun)?;
+        } else {
+            s.skip_field("noun")?;
+        }
+        s.serialize_field("predicate", self.predicate())?;
+        s.serialize_field("place", self.place())?;
+        s.serialize_field("holder", self.holder())?;
+        s.end()
     }
 }
 

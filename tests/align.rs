@@ -1147,7 +1147,7 @@ fn fleeing_with_the_loot_is_the_theft() {
     let f = fact_of(&r, "downthenews", "Sunday");
     let frame = f.frame.as_ref().expect("a date has a frame");
     assert!(
-        frame.predicate.iter().any(|w| w.as_str() == "+steal"),
+        frame.predicate().iter().any(|w| w.as_str() == "+steal"),
         "{frame:?}"
     );
     // A bank robbery: "escaped with" the cash is the robbery.
@@ -1164,7 +1164,7 @@ fn fleeing_with_the_loot_is_the_theft() {
     let f = fact_of(&r, "a", "about $40,000");
     let frame = f.frame.as_ref().expect("a sum has a frame");
     assert!(
-        frame.predicate.iter().any(|w| w.as_str() == "+steal"),
+        frame.predicate().iter().any(|w| w.as_str() == "+steal"),
         "{frame:?}"
     );
     assert!(together(&r, ("a", "about $40,000"), ("b", "$40,000")));

@@ -125,7 +125,7 @@ impl Features {
         for f in facts {
             let Some(frame) = &f.frame else { continue };
             n += 1.0;
-            for (w, _) in &frame.context {
+            for (w, _) in frame.context() {
                 // By the word, not its interned number: ids here follow
                 // the facts' order, whatever thread met a word first.
                 *figures_near.entry(w.as_str()).or_default() += 1;
@@ -152,12 +152,12 @@ impl Features {
             let ids = |v: &[crate::words::Word], words: &mut Interner| {
                 v.iter().map(|w| words.id(w.as_str())).collect::<Vec<u32>>()
             };
-            let head = ids(&frame.head, &mut words);
-            let predicate = ids(&frame.predicate, &mut words);
+            let head = ids(frame.head(), &mut words);
+            let predicate = ids(frame.predicate(), &mut words);
             // Known events, whether read as verbs or as nouns ("stole",
             // "seven-minute heist").
             let mut events: Vec<u32> = Vec::new();
-            for w in frame.predicate.iter().chain(&frame.head) {
+            for w in frame.predicate().iter().chain(frame.head()) {
                 if w.as_str().starts_with('+') {
                     let id = words.id(w.as_str());
                     if !events.contains(&id) {
@@ -165,14 +165,14 @@ impl Features {
                     }
                 }
             }
-            let mut place = ids(&frame.place, &mut words);
+            let mut place = ids(frame.place(), &mut words);
             let reference = frame
-                .place
+                .place()
                 .iter()
                 .find(|w| w.as_str().starts_with('@'))
                 .map(|w| words.id(w.as_str()));
             place.retain(|&p| Some(p) != reference);
-            let holder = ids(&frame.holder, &mut words);
+            let holder = ids(frame.holder(), &mut words);
             // A count's subject is often just its noun, already the head.
             let noun_only =
                 matches!(&f.value, Value::Quantity { noun: Some(n), .. } if *n == f.subject);
@@ -195,7 +195,7 @@ impl Features {
                 .and_then(|x| x.rsplit_once(" ("))
                 .map(|(_, year)| words.id(&format!("series:{year}")));
             let mut context: Vec<(u32, f64)> = frame
-                .context
+                .context()
                 .iter()
                 .map(|(w, x)| (words.id(w.as_str()), *x as f64 * idf(w.as_str())))
                 .collect();
@@ -219,7 +219,7 @@ impl Features {
                 measure,
                 source: sources[&*f.source],
                 head_set: frame
-                    .head
+                    .head()
                     .first()
                     .is_some_and(|h| h.as_str().starts_with('=')),
                 head: head.into(),

@@ -37,7 +37,7 @@
 //! sentence-initial name ("Pope Francis was elected …") is no holder.
 
 use crate::clean::Document;
-use crate::fact::{Fact, Frame, Kind};
+use crate::fact::{Fact, Frame, FrameLists, Kind};
 use crate::normalise::lexicon::{Lexicon, stem};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -121,14 +121,12 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
             0.0
         }
     };
-    let mut frame = Frame {
-        lead: doc
-            .sentences
-            .iter()
-            .take(LEAD_SENTENCES)
-            .any(|x| x.start == s.start),
-        ..Frame::default()
-    };
+    let lead = doc
+        .sentences
+        .iter()
+        .take(LEAD_SENTENCES)
+        .any(|x| x.start == s.start);
+    let mut frame = FrameLists::default();
     let head_key = |w: &Word| lex.word_key(&w.stem);
     // Bearings are read after measures only.
     let measure = fact.kind == Kind::Measure;
@@ -296,7 +294,7 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
         }
     }
 
-    frame.noun = frame.head.first().and_then(|h| {
+    let noun = frame.head.first().and_then(|h| {
         let h = h.as_str();
         let w = words.iter().find(|w| head_key(w) == h)?;
         Some(match h.strip_prefix(['=', '+']) {
@@ -378,7 +376,7 @@ pub fn read(doc: &Document, lex: &Lexicon, fact: &Fact) -> Frame {
             None => frame.context.push((key, weight)),
         }
     }
-    frame
+    Frame::new(frame, noun, lead)
 }
 
 /// Leaves out an attribution set off by commas (", according to Chinese
@@ -603,24 +601,28 @@ mod tests {
             "about one hour, 40 minutes",
             Kind::Duration,
         );
-        assert!(f.predicate.contains(&Key::of("+last")), "{f:?}");
+        assert!(f.predicate().contains(&Key::of("+last")), "{f:?}");
         assert!(
-            !f.head.iter().any(|h| h.as_str().starts_with("broadcast")),
+            !f.head().iter().any(|h| h.as_str().starts_with("broadcast")),
             "{f:?}"
         );
-        assert!(f.holder.is_empty(), "{f:?}");
+        assert!(f.holder().is_empty(), "{f:?}");
         let f = frame_of(
             "The death toll, according to local officials, rose to 48 on Sunday.",
             "48",
         );
-        assert_eq!(f.head.first().map(|w| w.as_str()), Some("=deaths"), "{f:?}");
+        assert_eq!(
+            f.head().first().map(|w| w.as_str()),
+            Some("=deaths"),
+            "{f:?}"
+        );
         // An attribution holding the figure stays.
         let f = frame_of(
             "Rescuers, according to 12 witnesses, arrived late.",
             "12 witnesses",
         );
         assert!(
-            f.head.iter().any(|h| h.as_str().starts_with("wit")),
+            f.head().iter().any(|h| h.as_str().starts_with("wit")),
             "{f:?}"
         );
     }
@@ -641,7 +643,7 @@ mod tests {
         ] {
             let f = frame_of_kind(sentence, figure, Kind::Duration);
             assert!(
-                !f.head
+                !f.head()
                     .iter()
                     .any(|h| h.as_str().starts_with("euro") || h.as_str().starts_with("dollar")),
                 "{f:?}"
@@ -657,15 +659,15 @@ mod tests {
             "within eight minutes",
             Kind::Duration,
         );
-        assert!(f.predicate.contains(&Key::of("+steal")), "{f:?}");
+        assert!(f.predicate().contains(&Key::of("+steal")), "{f:?}");
         let f = frame_of(
             "Armed robbers made off with 12 bags of cash from the depot.",
             "12 bags",
         );
-        assert!(f.predicate.contains(&Key::of("+steal")), "{f:?}");
+        assert!(f.predicate().contains(&Key::of("+steal")), "{f:?}");
         // "off" alone is no theft.
         let f = frame_of("Officials turned off 40 pumps overnight.", "40 pumps");
-        assert!(!f.predicate.contains(&Key::of("+steal")), "{f:?}");
+        assert!(!f.predicate().contains(&Key::of("+steal")), "{f:?}");
     }
 
     #[test]
@@ -677,13 +679,13 @@ mod tests {
             "just seven minutes",
             Kind::Duration,
         );
-        assert!(f.predicate.contains(&Key::of("+steal")), "{f:?}");
+        assert!(f.predicate().contains(&Key::of("+steal")), "{f:?}");
         let f = frame_of_kind(
             "After 43 days of closure and weeks of bitter argument in both chambers, the House finally voted to reopen the government.",
             "43 days",
             Kind::Duration,
         );
-        assert!(!f.predicate.is_empty(), "{f:?}");
+        assert!(!f.predicate().is_empty(), "{f:?}");
     }
 
     #[test]
@@ -693,14 +695,14 @@ mod tests {
             "The plane was carrying 242 passengers and crew when it crashed.",
             "242 passengers",
         );
-        assert_eq!(f.head.first().map(|w| w.as_str()), Some("=people"));
-        assert!(f.predicate.contains(&Key::of("+board")), "{f:?}");
+        assert_eq!(f.head().first().map(|w| w.as_str()), Some("=people"));
+        assert!(f.predicate().contains(&Key::of("+board")), "{f:?}");
         let f = frame_of(
             "The 133 cardinal electors had reached the required two-thirds majority.",
             "133 cardinal electors",
         );
-        assert_eq!(f.head[0], Key::of(&stem("electors")));
-        assert!(f.head.contains(&Key::of(&stem("cardinal"))));
+        assert_eq!(f.head()[0], Key::of(&stem("electors")));
+        assert!(f.head().contains(&Key::of(&stem("cardinal"))));
     }
 
     #[test]
@@ -712,13 +714,13 @@ mod tests {
             "88 million euros",
             Kind::Money,
         );
-        assert!(!f.head.contains(&Key::of(&stem("euros"))), "{f:?}");
+        assert!(!f.head().contains(&Key::of(&stem("euros"))), "{f:?}");
         let f = frame_of_kind(
             "Trump agreed to lower tariffs on Chinese goods to 47 percent.",
             "47 percent",
             Kind::Percent,
         );
-        assert!(!f.head.contains(&Key::of(&stem("percent"))), "{f:?}");
+        assert!(!f.head().contains(&Key::of(&stem("percent"))), "{f:?}");
     }
 
     #[test]
@@ -730,13 +732,13 @@ mod tests {
              four suspects stole nine pieces of France's crown jewels from the Louvre.",
             "just seven minutes",
         );
-        assert!(!f.head.contains(&Key::of(&stem("space"))), "{f:?}");
+        assert!(!f.head().contains(&Key::of(&stem("space"))), "{f:?}");
         let f = frame_of(
             "After four rounds of voting, and a period of barely 24 hours, white smoke rose \
              above the Sistine Chapel.",
             "barely 24 hours",
         );
-        assert!(!f.head.contains(&Key::of(&stem("period"))), "{f:?}");
+        assert!(!f.head().contains(&Key::of(&stem("period"))), "{f:?}");
     }
 
     #[test]
@@ -746,26 +748,26 @@ mod tests {
             "The quake struck at a depth of 17 km, the USGS said.",
             "17 km",
         );
-        assert_eq!(f.head, vec![Key::of(&stem("depth"))]);
-        assert!(f.predicate.contains(&Key::of("+strike")), "{f:?}");
+        assert_eq!(f.head(), vec![Key::of(&stem("depth"))]);
+        assert!(f.predicate().contains(&Key::of("+strike")), "{f:?}");
         let f = frame_of(
             "The talks lasted about one hour, 40 minutes.",
             "about one hour, 40 minutes",
         );
-        assert_eq!(f.head, vec![Key::of("=meeting")]);
-        assert_eq!(f.predicate.first().map(|w| w.as_str()), Some("+last"));
+        assert_eq!(f.head(), vec![Key::of("=meeting")]);
+        assert_eq!(f.predicate().first().map(|w| w.as_str()), Some("+last"));
         // A government shutdown: the noun after "of", and a known noun
         // behind a nearer one.
         let f = frame_of(
             "The measure restores federal operations after 42 days of closure.",
             "42 days",
         );
-        assert_eq!(f.head, vec![Key::of("=shutdown")], "{f:?}");
+        assert_eq!(f.head(), vec![Key::of("=shutdown")], "{f:?}");
         let f = frame_of(
             "Trump signed the bill, ending the longest shutdown in U.S. history, which lasted 43 days.",
             "43 days",
         );
-        assert_eq!(f.head, vec![Key::of("=shutdown")], "{f:?}");
+        assert_eq!(f.head(), vec![Key::of("=shutdown")], "{f:?}");
     }
 
     #[test]
@@ -775,19 +777,19 @@ mod tests {
             "Tsunami waves of 30 to 60 cm were observed in Japan on Wednesday.",
             "30 to 60 cm",
         );
-        assert_eq!(f.place, vec![Key::of("japan")]);
-        assert!(f.head.contains(&Key::of("=waves")), "{f:?}");
+        assert_eq!(f.place(), vec![Key::of("japan")]);
+        assert!(f.head().contains(&Key::of("=waves")), "{f:?}");
         let f = frame_of(
             "The earthquake's effects extended beyond Russia, as a 30 cm tsunami reached northern Japan.",
             "30 cm",
         );
-        assert_eq!(f.place, vec![Key::of("japan")], "{f:?}");
+        assert_eq!(f.place(), vec![Key::of("japan")], "{f:?}");
         let f = frame_of(
             "For comparison, Pope Francis needed five ballots in 2013.",
             "five ballots",
         );
-        assert!(f.holder.contains(&Key::of("francis")), "{f:?}");
-        assert_eq!(f.head.first().map(|w| w.as_str()), Some("=rounds"));
+        assert!(f.holder().contains(&Key::of("francis")), "{f:?}");
+        assert_eq!(f.head().first().map(|w| w.as_str()), Some("=rounds"));
     }
 
     #[test]
@@ -797,12 +799,16 @@ mod tests {
             "Eight priceless items were stolen, officials said.",
             "Eight priceless",
         );
-        assert_eq!(f.head.first().map(|w| w.as_str()), Some("=items"), "{f:?}");
+        assert_eq!(
+            f.head().first().map(|w| w.as_str()),
+            Some("=items"),
+            "{f:?}"
+        );
         let f = frame_of(
             "Three historic bridges were swept away by the flood.",
             "Three historic",
         );
-        assert_eq!(f.head.first(), Some(&Key::of(&stem("bridges"))), "{f:?}");
+        assert_eq!(f.head().first(), Some(&Key::of(&stem("bridges"))), "{f:?}");
     }
 
     #[test]
@@ -812,8 +818,8 @@ mod tests {
             "Eight priceless items were stolen in the raid.",
             "Eight priceless items",
         );
-        assert_eq!(f.head.first().map(|w| w.as_str()), Some("=items"));
-        assert!(f.predicate.contains(&Key::of("+steal")), "{f:?}");
+        assert_eq!(f.head().first().map(|w| w.as_str()), Some("=items"));
+        assert!(f.predicate().contains(&Key::of("+steal")), "{f:?}");
     }
 
     #[test]
@@ -826,7 +832,7 @@ mod tests {
             Kind::Duration,
         );
         assert_eq!(
-            f.head.first().map(|w| w.as_str()),
+            f.head().first().map(|w| w.as_str()),
             Some("=shutdown"),
             "{f:?}"
         );
@@ -836,7 +842,7 @@ mod tests {
             Kind::Duration,
         );
         assert_eq!(
-            f.head.first().map(|w| w.as_str()),
+            f.head().first().map(|w| w.as_str()),
             Some("=meeting"),
             "{f:?}"
         );
@@ -847,7 +853,7 @@ mod tests {
             Kind::Duration,
         );
         assert_eq!(
-            f.head.first().map(|w| w.as_str()),
+            f.head().first().map(|w| w.as_str()),
             Some("=shutdown"),
             "{f:?}"
         );

@@ -118,9 +118,7 @@ pub fn extract(doc: &Document, rules: &Rules) -> Vec<Fact> {
         });
         for f in &mut found {
             if f.kind.is_figure() {
-                let mut frame = frame::read(doc, &rules.lexicon, f);
-                frame.shrink_to_fit();
-                f.frame = Some(Box::new(frame));
+                f.frame = Some(Box::new(frame::read(doc, &rules.lexicon, f)));
             }
         }
         rank.extend((0..found.len()).map(|j| (i as u8, j as u32)));

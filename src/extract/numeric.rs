@@ -357,7 +357,10 @@ pub fn extract_with(kind: Kind, doc: &Document, rules: &Rules, read: Reader) -> 
     let Some(set) = rules.patterns_for(kind) else {
         return Vec::new();
     };
-    let mut facts: Vec<(usize, Fact)> = Vec::new();
+    let mut facts: Vec<Fact> = Vec::new();
+    // Which rule found each fact, beside it: the list of a long article's
+    // figures is sorted and filtered in place, never copied.
+    let mut by_rule: Vec<u32> = Vec::new();
     for &(pa, pb) in &doc.paragraphs {
         let paragraph = &doc.text[pa..pb];
         let matching = set.rules_matching(paragraph);
@@ -408,27 +411,43 @@ pub fn extract_with(kind: Kind, doc: &Document, rules: &Rules, read: Reader) -> 
                     fact.subject_words = Some(crate::words::intern(&words));
                 }
                 fact.modality = rules.modality.of(sentence, in_sentence);
-                facts.push((ri, fact));
+                facts.push(fact);
+                by_rule.push(ri as u32);
             }
         }
     }
     // Earlier rule first, then longer span: keep a match only if it overlaps
     // nothing kept before it.
-    facts.sort_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then((b.1.end - b.1.start).cmp(&(a.1.end - a.1.start)))
-            .then(a.1.start.cmp(&b.1.start))
+    let mut order: Vec<u32> = (0..facts.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (x, y) = (&facts[a as usize], &facts[b as usize]);
+        by_rule[a as usize]
+            .cmp(&by_rule[b as usize])
+            .then((y.end - y.start).cmp(&(x.end - x.start)))
+            .then(x.start.cmp(&y.start))
+            .then(a.cmp(&b))
     });
-    let mut kept: Vec<Fact> = Vec::new();
+    drop(by_rule);
+    let mut keep = vec![false; facts.len()];
     let mut spans = super::Spans::default();
-    for (_, f) in facts {
+    for &i in &order {
+        let f = &facts[i as usize];
         if !spans.overlaps(f.start, f.end) {
             spans.insert(f.start, f.end);
-            kept.push(f);
+            keep[i as usize] = true;
         }
     }
-    kept.sort_by_key(|f| f.start);
-    kept
+    drop(order);
+    let mut at = 0;
+    facts.retain(|_| {
+        at += 1;
+        keep[at - 1]
+    });
+    // Kept spans are disjoint, so no two share a start (an empty span
+    // aside, which `fact_span` never gives): the order is total.
+    facts.sort_unstable_by_key(|f| (f.start, f.end));
+    facts.shrink_to_fit();
+    facts
 }
 
 /// Text a kind's skip patterns match in one paragraph.
