@@ -2,6 +2,7 @@
 //! words it came from, where they stand in the file, and its canonical value.
 
 use crate::interval::{Interval, fmt_grouped, fmt_num};
+use crate::words::Word;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -955,7 +956,7 @@ pub struct Fact {
     /// subject's words and the hedge: few distinct ones, many facts.
     pub subject: &'static str,
     /// The words the subject was read from.
-    pub subject_words: Option<&'static str>,
+    pub subject_words: Option<Word>,
     /// The fact's words exactly as in the file.
     pub text: Span,
     /// Byte offsets into the file as read from disk, front matter included.
@@ -964,14 +965,14 @@ pub struct Fact {
     /// 1-based line of `start`.
     pub line: usize,
     pub value: Value,
-    pub hedge: Option<&'static str>,
+    pub hedge: Option<Word>,
     pub modality: Modality,
     /// Entity key of the person who said or wrote it (quotes), interned:
     /// a story's quotes come from few people.
-    pub speaker: Option<&'static str>,
+    pub speaker: Option<Word>,
     /// The id of the rule that produced it, interned in the word table:
     /// one copy per rule id, not one per fact.
-    pub rule: &'static str,
+    pub rule: Word,
     /// The sentence it stands in.
     pub sentence: Excerpt,
     /// What it is about, for alignment (figures only). Boxed: most facts
@@ -1006,7 +1007,7 @@ impl Fact {
             hedge: None,
             modality: Modality::Actual,
             speaker: None,
-            rule: crate::words::Word::of(rule).as_str(),
+            rule: Word::of(rule),
             sentence: sentence_window(doc, start, end),
             frame: None,
         }

@@ -15,11 +15,13 @@
 //! grows; it holds the vocabulary of everything read, not the text.
 
 use std::collections::HashMap;
+use std::num::NonZeroU32;
 use std::sync::{LazyLock, RwLock};
 
-/// An interned word.
+/// An interned word: its place in the table plus one, so that an
+/// `Option<Word>` takes 4 bytes like a word.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Word(u32);
+pub struct Word(NonZeroU32);
 
 #[derive(Default)]
 struct Table {
@@ -34,12 +36,12 @@ impl Word {
     pub fn of(s: &str) -> Word {
         let read = TABLE.read().unwrap_or_else(|e| e.into_inner());
         if let Some(&id) = read.ids.get(s) {
-            return Word(id);
+            return Word::at(id);
         }
         drop(read);
         let mut table = TABLE.write().unwrap_or_else(|e| e.into_inner());
         if let Some(&id) = table.ids.get(s) {
-            return Word(id);
+            return Word::at(id);
         }
         // Kept for the life of the process: words are few (a vocabulary),
         // and `&'static str` lets every reader borrow them lock-free.
@@ -47,12 +49,21 @@ impl Word {
         let id = table.words.len() as u32;
         table.words.push(word);
         table.ids.insert(word, id);
-        Word(id)
+        Word::at(id)
+    }
+
+    /// The word at place `id` of the table.
+    fn at(id: u32) -> Word {
+        Word(NonZeroU32::MIN.saturating_add(id))
     }
 
     pub fn as_str(self) -> &'static str {
         let table = TABLE.read().unwrap_or_else(|e| e.into_inner());
-        table.words.get(self.0 as usize).copied().unwrap_or("")
+        table
+            .words
+            .get(self.0.get() as usize - 1)
+            .copied()
+            .unwrap_or("")
     }
 }
 
@@ -79,6 +90,12 @@ impl AsRef<str> for Word {
 impl serde::Serialize for Word {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

@@ -48,7 +48,7 @@ fn nearly_is_just_short() {
         "nearly three-hour",
         "[2.4, 3) h",
     );
-    assert_eq!(f.hedge, Some("nearly"));
+    assert_eq!(f.hedge.map(|h| h.as_str()), Some("nearly"));
     assert_eq!(f.subject, "meeting");
 }
 

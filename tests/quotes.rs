@@ -25,7 +25,7 @@ fn quotes(text: &str) -> Vec<(String, Option<String>, bool)> {
         .into_iter()
         .map(|f| match f.value {
             Value::Quote { words, speech, .. } => {
-                (words.to_string(), f.speaker.map(str::to_string), speech)
+                (words.to_string(), f.speaker.map(|w| w.to_string()), speech)
             }
             _ => unreachable!("quote extractor made a {:?}", f.kind),
         })
@@ -696,7 +696,7 @@ fn quote_comparison_with(
                 .facts
                 .iter()
                 .filter_map(|id| r.fact(id))
-                .map(|f| f.speaker.map(str::to_string))
+                .map(|f| f.speaker.map(|w| w.to_string()))
                 .collect();
             (c.verdict, speakers)
         })

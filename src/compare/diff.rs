@@ -62,7 +62,7 @@ impl FactRef {
             text: f.text.to_string(),
             line: f.line,
             reads_as: f.value.reading(),
-            speaker: f.speaker.map(str::to_string),
+            speaker: f.speaker.map(|w| w.as_str().to_string()),
             start: f.start,
             end: f.end,
         }
@@ -686,8 +686,8 @@ mod tests {
             },
             hedge: None,
             modality: Modality::Actual,
-            speaker: speaker.map(crate::words::intern),
-            rule: "quote.test",
+            speaker: speaker.map(crate::words::Word::of),
+            rule: crate::words::Word::of("quote.test"),
             sentence: words.into(),
             frame: None,
         }

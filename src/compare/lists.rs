@@ -91,7 +91,11 @@ fn self_check(f: &Fact) -> Comparison {
         Some(h) => format!("{h} {stated}"),
         None => stated.to_string(),
     };
-    let (verdict, verb) = match count_agrees(stated, members.len(), f.hedge) {
+    let (verdict, verb) = match count_agrees(
+        stated,
+        members.len(),
+        f.hedge.map(crate::words::Word::as_str),
+    ) {
         Some(true) => (Verdict::Agree, "fits"),
         Some(false) => (Verdict::Conflict, "does not fit"),
         None => (Verdict::SingleSource, "cannot be checked against"),

@@ -57,7 +57,7 @@ struct Item<'a> {
 
 impl Item<'_> {
     fn speaker(&self) -> Option<&str> {
-        self.fact.speaker
+        self.fact.speaker.map(crate::words::Word::as_str)
     }
 }
 
@@ -104,7 +104,7 @@ fn relation(a: &Item, b: &Item) -> Option<(Relation, usize)> {
     // speaker's remark by the words around it: short, with one word
     // swapped ("very big triumph" / "very big victory"), it is still that
     // remark, changed.
-    let unmarked = |q: &Item| q.fact.rule == crate::extract::unmarked::RULE;
+    let unmarked = |q: &Item| q.fact.rule.as_str() == crate::extract::unmarked::RULE;
     if same && s.len() == l.len() && n >= 3 && shared + 1 == n && (unmarked(a) || unmarked(b)) {
         return Some((Relation::Differ, shared));
     }

@@ -81,7 +81,7 @@ fn cut(doc: &Document, f: Fact, k: usize) -> Vec<Fact> {
                     key: qnorm::key(&doc.text[s..e]),
                     speech: *speech,
                 },
-                f.rule,
+                f.rule.as_str(),
             );
             g.speaker = f.speaker;
             g.subject = f.subject;
@@ -116,7 +116,7 @@ fn find_cuts(facts: &[Vec<Fact>]) -> Vec<(usize, usize, usize)> {
                     key, speech: true, ..
                 },
                 Some(who),
-            ) = (&f.value, f.speaker)
+            ) = (&f.value, f.speaker.map(crate::words::Word::as_str))
             {
                 let docs = by_key.entry((who, key.as_str())).or_default();
                 if docs.len() < 2 && !docs.contains(&d) {
@@ -155,7 +155,7 @@ fn find_cuts(facts: &[Vec<Fact>]) -> Vec<(usize, usize, usize)> {
                     ..
                 },
                 Some(who),
-            ) = (&f.value, f.speaker)
+            ) = (&f.value, f.speaker.map(crate::words::Word::as_str))
             else {
                 continue;
             };

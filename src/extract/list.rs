@@ -176,7 +176,9 @@ impl ListRules {
                 }
             }
             if let Some(want) = &t.count {
-                let got = match stated_count.and_then(|n| count_agrees(n, members.len(), f.hedge)) {
+                let got = match stated_count.and_then(|n| {
+                    count_agrees(n, members.len(), f.hedge.map(crate::words::Word::as_str))
+                }) {
                     Some(true) => "consistent",
                     Some(false) => "mismatch",
                     None => "unchecked",
@@ -555,7 +557,7 @@ fn counted_list(
         },
         &rule.id,
     );
-    f.hedge = hedge.as_deref().map(crate::words::intern);
+    f.hedge = hedge.as_deref().map(crate::words::Word::of);
     f.subject = caps
         .name("noun")
         .map_or("", |n| crate::words::intern(&n.as_str().to_lowercase()));

@@ -238,7 +238,7 @@ impl PatternSet {
                 let doc = crate::clean::example_document(&t.input, published, rules);
                 let facts: Vec<Fact> = crate::extract::extract_kind(self.kind, &doc, rules)
                     .into_iter()
-                    .filter(|f| f.rule == p.id)
+                    .filter(|f| f.rule.as_str() == p.id)
                     .collect();
                 let file = format!("{}.toml {}", self.kind, p.id);
                 match &t.text {
@@ -401,14 +401,14 @@ pub fn extract_with(kind: Kind, doc: &Document, rules: &Rules, read: Reader) -> 
                 }
                 let (start, end) = (pa + span.0, pa + span.1);
                 let mut fact = Fact::new(doc, kind, start, end, reading.value, &rule.id);
-                fact.hedge = reading.hedge.as_deref().map(crate::words::intern);
+                fact.hedge = reading.hedge.as_deref().map(crate::words::Word::of);
                 let (sentence, in_sentence) = ctx.sentence();
                 let subject = reading
                     .subject
                     .or_else(|| rules.subject_index.nearest(sentence, in_sentence, kind));
                 if let Some((id, words)) = subject {
                     fact.subject = crate::words::intern(&id);
-                    fact.subject_words = Some(crate::words::intern(&words));
+                    fact.subject_words = Some(crate::words::Word::of(&words));
                 }
                 fact.modality = rules.modality.of(sentence, in_sentence);
                 facts.push(fact);

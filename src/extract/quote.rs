@@ -872,9 +872,11 @@ fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact>
                     },
                     found.rule(),
                 );
-                f.speaker = who.as_deref().map(|w| crate::words::intern(&names::key(w)));
-                f.subject = f.speaker.unwrap_or_default();
-                f.subject_words = words.as_deref().map(crate::words::intern);
+                f.speaker = who
+                    .as_deref()
+                    .map(|w| crate::words::Word::of(&names::key(w)));
+                f.subject = f.speaker.map_or("", crate::words::Word::as_str);
+                f.subject_words = words.as_deref().map(crate::words::Word::of);
                 facts.push(f);
             }
         }

@@ -349,7 +349,11 @@ pub fn add(docs: &[Document], facts: &mut [Vec<Fact>], rules: &UnmarkedRules) {
                 .sentence_at(qa)
                 .map_or((qa, qb), |s| (s.start.min(qa), s.end.max(qb)));
             let pattern = Pattern::new(&doc.text[sa..qa], words, &doc.text[qb..sb]);
-            remarks.push((pattern, f.speaker, f.subject));
+            remarks.push((
+                pattern,
+                f.speaker.map(crate::words::Word::as_str),
+                f.subject,
+            ));
         }
     }
     remarks.sort();
@@ -394,7 +398,7 @@ pub fn add(docs: &[Document], facts: &mut [Vec<Fact>], rules: &UnmarkedRules) {
                     },
                     RULE,
                 );
-                f.speaker = speaker;
+                f.speaker = speaker.map(crate::words::Word::of);
                 f.subject = subject;
                 doc.to_stored(&mut f);
                 f

@@ -215,7 +215,7 @@ impl<'a> Index<'a> {
         }
         let named = facts
             .iter()
-            .filter_map(|f| f.subject_words)
+            .filter_map(|f| f.subject_words.map(crate::words::Word::as_str))
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .filter_map(|w| w.split_whitespace().last())
             .find(|w| names::key(w) == c.subject);
@@ -792,7 +792,7 @@ mod tests {
             hedge: None,
             modality: Modality::Actual,
             speaker: None,
-            rule: "test",
+            rule: crate::words::Word::of("test"),
             sentence: sentence.into(),
             frame: None,
         }

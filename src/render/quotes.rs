@@ -39,7 +39,7 @@ fn speaker_label(report: &Report, c: &Comparison) -> String {
     }
     // The name as an outlet spelled it, where one attribution names them.
     let named = facts_of(report, c)
-        .filter_map(|f| f.subject_words)
+        .filter_map(|f| f.subject_words.map(crate::words::Word::as_str))
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .filter_map(|w| w.split_whitespace().last())
         .find(|w| names::key(w) == c.subject);

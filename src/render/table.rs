@@ -281,7 +281,7 @@ pub fn facts_table(report: &Report, fancy: bool) -> String {
             cut(f.subject, CELL_CHARS),
             cut(&f.text, CELL_CHARS),
             cut(&f.value.reading(), CELL_CHARS),
-            f.hedge.unwrap_or_default().to_string(),
+            f.hedge.map_or("", crate::words::Word::as_str).to_string(),
             f.modality.as_str().to_string(),
             f.rule.to_string(),
         ]);
