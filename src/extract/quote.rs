@@ -53,7 +53,7 @@ use crate::rules::Rules;
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// `rules/quotes.toml`.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -351,10 +351,10 @@ fn fold(s: &str) -> String {
 
 /// The people an article names, and where it names them.
 struct People {
-    /// folded surname → surname as spelled first.
-    by_fold: BTreeMap<String, String>,
+    /// folded surname → surname as spelled first, shared by its mentions.
+    by_fold: BTreeMap<String, Arc<str>>,
     /// (byte, surname, end byte) of every person mention outside quotes.
-    mentions: Vec<(usize, String, usize)>,
+    mentions: Vec<(usize, Arc<str>, usize)>,
     /// (byte, title index, surname) of every "Russian President Vladimir Putin".
     holders: Vec<(usize, usize, String)>,
 }
@@ -365,7 +365,7 @@ impl People {
     /// rules' titles.
     fn find(doc: &Document, masked: &str, c: &Compiled) -> People {
         let mut by_fold = BTreeMap::new();
-        let mut mentions: Vec<(usize, String, usize)> = Vec::new();
+        let mut mentions: Vec<(usize, Arc<str>, usize)> = Vec::new();
         for m in doc
             .mentions
             .people
@@ -376,10 +376,11 @@ impl People {
             if surname.chars().count() < 2 {
                 continue;
             }
-            let spelled = by_fold
-                .entry(fold(&surname))
-                .or_insert_with(|| surname.clone())
-                .clone();
+            let spelled = Arc::clone(
+                by_fold
+                    .entry(fold(&surname))
+                    .or_insert_with(|| surname.as_str().into()),
+            );
             mentions.push((m.start, spelled, m.end));
         }
         // Find first, capture within the match: a capturing search over a
@@ -396,7 +397,7 @@ impl People {
         for (i, re) in c.holders.iter().enumerate() {
             for (at, run) in captures(re) {
                 if let Some(s) = surname(&run) {
-                    by_fold.entry(fold(&s)).or_insert(s.clone());
+                    by_fold.entry(fold(&s)).or_insert_with(|| s.as_str().into());
                     holders.push((at, i, s));
                 }
             }
@@ -411,7 +412,7 @@ impl People {
 
     fn spelled(&self, run: &str) -> Option<String> {
         let s = surname(run)?;
-        Some(self.by_fold.get(&fold(&s)).cloned().unwrap_or(s))
+        Some(self.by_fold.get(&fold(&s)).map_or(s, |a| a.to_string()))
     }
 }
 
@@ -514,7 +515,7 @@ impl Reader<'_> {
         };
         let i = self.people.mentions.partition_point(|m| m.0 < from);
         if let Some(m) = self.people.mentions.get(i).filter(|m| m.0 < to) {
-            consider(m.0, m.1.clone());
+            consider(m.0, m.1.to_string());
         }
         if let Some(m) = self.c.pronoun.find(window) {
             consider(from + m.start(), m.as_str().to_string());
@@ -575,7 +576,7 @@ impl Reader<'_> {
                 ]
                 .contains(&last.as_str())
             })
-            .map(|m| (m.0, m.1.clone()));
+            .map(|m| (m.0, m.1.to_string()));
         let window = &self.masked[from..to];
         let pronoun = self
             .c
@@ -655,7 +656,7 @@ impl Reader<'_> {
             let i = self.people.mentions.partition_point(|m| m.0 < from);
             if let Some(m) = self.people.mentions.get(i).filter(|m| m.0 < to) {
                 let words = self.text[m.0..m.2].to_string();
-                return (Some(m.1.clone()), Some(words), Found::After);
+                return (Some(m.1.to_string()), Some(words), Found::After);
             }
         }
         if let Some(cap) = self.c.post.captures(after)
@@ -725,7 +726,7 @@ impl Reader<'_> {
                 let w = w.trim_end_matches('.');
                 self.rules.person_titles.iter().any(|t| t == w)
             })
-            .then(|| (m.1.clone(), self.text[m.0..m.2].to_string()))
+            .then(|| (m.1.to_string(), self.text[m.0..m.2].to_string()))
     }
 }
 
@@ -887,7 +888,7 @@ fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact>
             let i = mentions.partition_point(|m| m.0 < sentence.start);
             mentions.get(i).filter(|m| m.0 < sentence.end)
         } {
-            reader.focus = Some(first.clone());
+            reader.focus = Some(first.to_string());
         }
         // A sentence inside a quote that opened earlier (the splitter cuts
         // quotes at "…" and full stops) keeps the last speaker.
