@@ -90,11 +90,11 @@ pub fn cluster(facts: &[Fact], features: &Features) -> Vec<Cluster> {
         let mut keys: BTreeSet<(u32, u8)> = BTreeSet::new();
         for &i in units.of(u) {
             let f = feat(i);
-            keys.extend(f.head.iter().map(|&w| (w, 0)));
-            keys.extend(f.predicate.iter().map(|&w| (w, 1)));
+            keys.extend(f.head().iter().map(|&w| (w, 0)));
+            keys.extend(f.predicate().iter().map(|&w| (w, 1)));
             keys.extend(f.subject.iter().map(|&w| (w, 2)));
             keys.extend(f.day.iter().map(|&w| (w, 4)));
-            let mut ctx = f.context.to_vec();
+            let mut ctx: Vec<(u32, f64)> = f.context().collect();
             ctx.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             keys.extend(ctx.iter().take(CONTEXT_KEYS).map(|&(w, _)| (w, 3)));
         }

@@ -52,12 +52,13 @@ pub struct Feature {
     /// measure are compared.
     pub measure: usize,
     pub source: usize,
-    pub head: Box<[u32]>,
+    /// Head, predicate, events, place, holder and context words, one list
+    /// after another: one allocation per figure, not six.
+    lists: Box<[u32]>,
+    /// Where the predicate, events, place, holder and context lists start.
+    starts: [u16; 5],
     /// The main head is a lexicon head set ("=items").
     pub head_set: bool,
-    pub predicate: Box<[u32]>,
-    /// The predicates that are known events (a `rules/lexicon.toml` set).
-    pub events: Box<[u32]>,
     pub subject: Option<u32>,
     /// The past year a position is qualified by ("the fifth ballot" of the
     /// 2013 conclave: subject `ballot (2013)`), if any.
@@ -65,13 +66,11 @@ pub struct Feature {
     /// The initial of the given name of the person whose figure it is (an
     /// age's subject `person:ramesh/v`), if the document gave one.
     pub given: Option<char>,
-    pub place: Box<[u32]>,
     /// What a distance is measured from: a coast (`@offshore`) or a point
     /// (`@from`, "southeast of the city").
     pub reference: Option<u32>,
-    pub holder: Box<[u32]>,
-    /// Context words and weights, sorted by word, L2-normalised.
-    pub context: Box<[(u32, f64)]>,
+    /// The weights of the context words, L2-normalised.
+    weights: Box<[f64]>,
     /// In the article's lead.
     pub lead: bool,
     /// The only figure of its measure in its article.
@@ -80,6 +79,73 @@ pub struct Feature {
     /// outlets naming one day are worth scoring even when their sentences
     /// share no word.
     pub day: Option<u32>,
+}
+
+impl Feature {
+    fn list(&self, i: usize) -> &[u32] {
+        let from = if i == 0 {
+            0
+        } else {
+            usize::from(self.starts[i - 1])
+        };
+        let to = self
+            .starts
+            .get(i)
+            .map_or(self.lists.len(), |&e| usize::from(e));
+        &self.lists[from..to]
+    }
+
+    pub fn head(&self) -> &[u32] {
+        self.list(0)
+    }
+
+    pub fn predicate(&self) -> &[u32] {
+        self.list(1)
+    }
+
+    /// The predicates and heads that are known events (a
+    /// `rules/lexicon.toml` set).
+    pub fn events(&self) -> &[u32] {
+        self.list(2)
+    }
+
+    /// Places its clause anchors it to.
+    pub fn place(&self) -> &[u32] {
+        self.list(3)
+    }
+
+    /// Whose figure it is.
+    pub fn holder(&self) -> &[u32] {
+        self.list(4)
+    }
+
+    /// Context words and their weights, sorted by word.
+    pub fn context(&self) -> impl Iterator<Item = (u32, f64)> + '_ {
+        self.context_words()
+            .iter()
+            .copied()
+            .zip(self.weights.iter().copied())
+    }
+
+    fn context_words(&self) -> &[u32] {
+        self.list(5)
+    }
+}
+
+/// Six lists as one, with where the last five start. A frame's lists
+/// hold words near one figure: together they stay under 65,535.
+fn pack(lists: [Vec<u32>; 6]) -> (Box<[u32]>, [u16; 5]) {
+    let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    let mut starts = [0u16; 5];
+    for (i, list) in lists.into_iter().enumerate() {
+        if i > 0 {
+            starts[i - 1] = u16::try_from(all.len()).unwrap_or(u16::MAX);
+        }
+        if all.len() + list.len() < usize::from(u16::MAX) {
+            all.extend(list);
+        }
+    }
+    (all.into_boxed_slice(), starts)
 }
 
 /// The features of every figure of a report, and the words behind them.
@@ -214,6 +280,8 @@ impl Features {
                 }
                 _ => None,
             };
+            let (context_words, weights): (Vec<u32>, Vec<f64>) = context.into_iter().unzip();
+            let (lists, starts) = pack([head, predicate, events, place, holder, context_words]);
             of.push(Some(Box::new(Feature {
                 day,
                 measure,
@@ -222,16 +290,13 @@ impl Features {
                     .head()
                     .first()
                     .is_some_and(|h| h.as_str().starts_with('=')),
-                head: head.into(),
-                predicate: predicate.into(),
-                events: events.into(),
+                lists,
+                starts,
                 subject,
                 series,
                 given,
-                place: place.into(),
                 reference,
-                holder: holder.into(),
-                context: context.into(),
+                weights: weights.into(),
                 lead: frame.lead,
                 sole,
             })));
@@ -298,26 +363,24 @@ fn pair_with(
         return 0.0;
     }
     let mut s = 0.0;
-    let (x, y) = (a.head.first(), b.head.first());
+    let (x, y) = (a.head().first(), b.head().first());
     if let Some(&h) = x.filter(|&x| Some(x) == y) {
         s += W_HEAD;
         matched(Matched::Head(h));
-    } else if let Some(w) = a.head.iter().find(|w| b.head.contains(w)) {
+    } else if let Some(w) = a.head().iter().find(|w| b.head().contains(w)) {
         s += 0.6 * W_HEAD;
         matched(Matched::Head(*w));
     } else if let Some(w) = x
-        .filter(|x| b.events.contains(x))
-        .or_else(|| y.filter(|y| a.events.contains(y)))
+        .filter(|x| b.events().contains(x))
+        .or_else(|| y.filter(|y| a.events().contains(y)))
     {
         // One names the event as its head, the other as its verb:
         // "a seven-minute heist" ~ "a robbery that took seven minutes".
         s += 0.6 * W_HEAD;
         matched(Matched::Head(*w));
-    } else if let Some(w) = a
-        .events
-        .iter()
-        .find(|w| fa.kind == Kind::Duration && !(a.head_set && b.head_set) && b.events.contains(w))
-    {
+    } else if let Some(w) = a.events().iter().find(|w| {
+        fa.kind == Kind::Duration && !(a.head_set && b.head_set) && b.events().contains(w)
+    }) {
         // A length is a length of an event: two lengths of one known
         // event are one head whatever nouns stand near them ("a robbery
         // that took seven minutes" after "jewellery"; "in seven minutes,
@@ -326,16 +389,16 @@ fn pair_with(
         s += 0.6 * W_HEAD;
         matched(Matched::Head(*w));
     }
-    let c = cosine(&a.context, &b.context);
+    let c = cosine(a, b);
     s += W_CONTEXT * c;
     if c > 0.0 {
         matched(Matched::Context(c));
     }
-    let shared_event = a.events.iter().find(|w| b.events.contains(w));
+    let shared_event = a.events().iter().find(|w| b.events().contains(w));
     if let Some(w) = a
-        .predicate
+        .predicate()
         .iter()
-        .find(|w| b.predicate.contains(w))
+        .find(|w| b.predicate().contains(w))
         .or(shared_event)
     {
         s += W_PREDICATE;
@@ -348,8 +411,8 @@ fn pair_with(
     // A figure anchored to another place or another holder is at most
     // weakly aligned: possibly the same, never a conflict.
     let mut weak = false;
-    if !a.place.is_empty() && !b.place.is_empty() {
-        match a.place.iter().find(|w| b.place.contains(w)) {
+    if !a.place().is_empty() && !b.place().is_empty() {
+        match a.place().iter().find(|w| b.place().contains(w)) {
             Some(w) => {
                 s += PLACE_SAME;
                 matched(Matched::Place(Some(*w)));
@@ -382,8 +445,8 @@ fn pair_with(
     // One day holds many people's doings: other names near the same day
     // say nothing against it being one fact (near two different years they
     // do: "Francis needed five ballots in 2013" / "Benedict … in 2005").
-    if !a.holder.is_empty() && !b.holder.is_empty() {
-        if a.holder.iter().any(|w| b.holder.contains(w)) {
+    if !a.holder().is_empty() && !b.holder().is_empty() {
+        if a.holder().iter().any(|w| b.holder().contains(w)) {
             s += HOLDER_SAME;
         } else if !(date && relation == Relation::Same) {
             s += HOLDER_OTHER;
@@ -401,9 +464,9 @@ fn pair_with(
     // Two known events that differ ("killed" vs "on board"); one day holds
     // many events, so not for dates.
     if !date
-        && !a.events.is_empty()
-        && !b.events.is_empty()
-        && !a.events.iter().any(|w| b.events.contains(w))
+        && !a.events().is_empty()
+        && !b.events().is_empty()
+        && !a.events().iter().any(|w| b.events().contains(w))
     {
         s += PREDICATE_OTHER;
         matched(Matched::OtherEvent);
@@ -532,14 +595,15 @@ impl Matched {
 }
 
 /// Cosine of two L2-normalised sparse vectors sorted by word.
-fn cosine(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
+fn cosine(a: &Feature, b: &Feature) -> f64 {
+    let (aw, bw) = (a.context_words(), b.context_words());
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
+    while i < aw.len() && j < bw.len() {
+        match aw[i].cmp(&bw[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
+                dot += a.weights[i] * b.weights[j];
                 i += 1;
                 j += 1;
             }
