@@ -32,7 +32,7 @@ use super::{Comparison, Verdict, sources_of};
 use crate::fact::{Fact, Kind, Value};
 use crate::normalise::quotes as qnorm;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How two quotes of different sources relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -50,9 +50,52 @@ pub enum Relation {
 /// One quote as the comparator sees it.
 struct Item<'a> {
     fact: &'a Fact,
-    /// The key's words, borrowed from the fact.
-    words: Vec<&'a str>,
+    /// The key's words, borrowed from the fact; one list for all quotes
+    /// of one key ([`Items`]).
+    words: &'a [&'a str],
     speech: bool,
+}
+
+/// The word lists of a set of quotes, one per distinct key: an outlet
+/// that repeats a remark (a long article, a live page) keeps one list.
+#[derive(Default)]
+struct Lists<'a> {
+    of_key: HashMap<&'a str, usize>,
+    lists: Vec<Vec<&'a str>>,
+}
+
+impl<'a> Lists<'a> {
+    fn of(facts: &[&'a Fact]) -> Lists<'a> {
+        let mut out = Lists::default();
+        for f in facts {
+            if let Value::Quote { key, .. } = &f.value {
+                let next = out.lists.len();
+                if *out.of_key.entry(key).or_insert(next) == next {
+                    out.lists.push(key.split_whitespace().collect());
+                }
+            }
+        }
+        out
+    }
+
+    /// The comparator's view of each of `facts`.
+    fn items(&'a self, facts: &[&'a Fact]) -> Vec<Item<'a>> {
+        facts
+            .iter()
+            .map(|f| match &f.value {
+                Value::Quote { key, speech, .. } => Item {
+                    fact: f,
+                    words: &self.lists[self.of_key[key.as_str()]],
+                    speech: *speech,
+                },
+                _ => Item {
+                    fact: f,
+                    words: &[],
+                    speech: false,
+                },
+            })
+            .collect()
+    }
 }
 
 impl Item<'_> {
@@ -82,9 +125,9 @@ fn relation(a: &Item, b: &Item) -> Option<(Relation, usize)> {
         _ => false,
     };
     let (s, l) = if a.words.len() <= b.words.len() {
-        (&a.words, &b.words)
+        (a.words, b.words)
     } else {
-        (&b.words, &a.words)
+        (b.words, a.words)
     };
     let n = s.len();
     if n == 0 {
@@ -93,7 +136,7 @@ fn relation(a: &Item, b: &Item) -> Option<(Relation, usize)> {
     if s == l {
         return (same || n >= 2).then_some((Relation::Equal, n));
     }
-    if l.windows(n).any(|w| w == s.as_slice()) {
+    if l.windows(n).any(|w| w == s) {
         return (n >= if same { 2 } else { 4 }).then_some((Relation::Fragment, n));
     }
     if l.len() > MAX_WORDS {
@@ -311,7 +354,8 @@ type Pair = (usize, usize, Relation);
 type Repeat<'a> = (&'a str, Option<&'a str>, &'a [&'a str], bool);
 
 pub fn compare(facts: &[&Fact]) -> Vec<Comparison> {
-    let items: Vec<Item> = facts.iter().map(|f| item(f)).collect();
+    let lists = Lists::of(facts);
+    let items = lists.items(facts);
     let n = items.len();
     let mut parent: Vec<usize> = (0..n).collect();
     // One outlet repeating a quote word for word: compare it once.
@@ -321,7 +365,7 @@ pub fn compare(facts: &[&Fact]) -> Vec<Comparison> {
         let k = (
             &*it.fact.source,
             it.speaker(),
-            it.words.as_slice(),
+            it.words,
             it.speech,
         );
         match first_of.get(&k) {
@@ -396,7 +440,7 @@ pub fn compare(facts: &[&Fact]) -> Vec<Comparison> {
 fn candidate_pairs(items: &[Item], reps: &[usize]) -> BTreeSet<(usize, usize)> {
     let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for &i in reps {
-        let mut words: Vec<&str> = items[i].words.clone();
+        let mut words: Vec<&str> = items[i].words.to_vec();
         words.sort_unstable();
         words.dedup();
         for w in words {
@@ -412,7 +456,7 @@ fn candidate_pairs(items: &[Item], reps: &[usize]) -> BTreeSet<(usize, usize)> {
             .filter(|w| !FUNCTION_WORDS.contains(w))
             .collect();
         let probe: Vec<&str> = if meaning.is_empty() {
-            words.clone()
+            words.to_vec()
         } else {
             meaning
         };
@@ -504,25 +548,12 @@ impl Difference {
 /// first, then left-out words, then fragments (only when nothing else
 /// differs); at most four.
 pub fn differences(facts: &[&Fact]) -> Vec<Difference> {
-    let items: Vec<Item> = facts.iter().map(|f| item(f)).collect();
+    let lists = Lists::of(facts);
+    let items = lists.items(facts);
     let members: Vec<usize> = (0..items.len()).collect();
     shown(&items, &members)
 }
 
-fn item<'a>(f: &'a Fact) -> Item<'a> {
-    match &f.value {
-        Value::Quote { key, speech, .. } => Item {
-            fact: f,
-            words: key.split_whitespace().collect(),
-            speech: *speech,
-        },
-        _ => Item {
-            fact: f,
-            words: Vec::new(),
-            speech: false,
-        },
-    }
-}
 
 /// The differences shown for the group `members` of `items`.
 fn shown(items: &[Item], members: &[usize]) -> Vec<Difference> {
@@ -536,7 +567,7 @@ fn shown(items: &[Item], members: &[usize]) -> Vec<Difference> {
             seen_repeat.insert((
                 &*it.fact.source,
                 it.speaker(),
-                it.words.as_slice(),
+                it.words,
                 it.speech,
             ))
         })
