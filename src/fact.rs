@@ -1013,3 +1013,40 @@ impl Fact {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "Eight items were stolen from the Louvre in Paris": a frame packs
+    /// its lists into one block and gives each back whole, empty ones too,
+    /// and the report shows the lists as before.
+    #[test]
+    fn a_frame_gives_back_each_list_it_packed() {
+        let w = Word::of;
+        let lists = FrameLists {
+            head: vec![w("=items")],
+            predicate: vec![w("+steal")],
+            place: vec![w("louvr"), w("pari")],
+            holder: Vec::new(),
+            context: vec![(w("louvr"), 0.5), (w("stolen"), 1.0)],
+        };
+        let frame = Frame::new(lists, Some("items"), true);
+        assert_eq!(frame.head(), [w("=items")]);
+        assert_eq!(frame.predicate(), [w("+steal")]);
+        assert_eq!(frame.place(), [w("louvr"), w("pari")]);
+        assert!(frame.holder().is_empty());
+        assert_eq!(frame.context(), [(w("louvr"), 0.5), (w("stolen"), 1.0)]);
+        assert!(frame.lead);
+        assert_eq!(
+            serde_json::to_string(&frame).unwrap(),
+            r#"{"head":["=items"],"noun":"items","predicate":["+steal"],"place":["louvr","pari"],"holder":[]}"#
+        );
+        assert_eq!(Frame::default().head(), &[] as &[Word]);
+    }
+
+    #[test]
+    fn an_optional_word_takes_no_more_room_than_a_word() {
+        assert_eq!(std::mem::size_of::<Option<Word>>(), 4);
+    }
+}

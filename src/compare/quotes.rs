@@ -362,12 +362,7 @@ pub fn compare(facts: &[&Fact]) -> Vec<Comparison> {
     let mut first_of: BTreeMap<Repeat, usize> = BTreeMap::new();
     let mut reps = Vec::new();
     for (i, it) in items.iter().enumerate() {
-        let k = (
-            &*it.fact.source,
-            it.speaker(),
-            it.words,
-            it.speech,
-        );
+        let k = (&*it.fact.source, it.speaker(), it.words, it.speech);
         match first_of.get(&k) {
             Some(&r) => parent[i] = r,
             None => {
@@ -554,7 +549,6 @@ pub fn differences(facts: &[&Fact]) -> Vec<Difference> {
     shown(&items, &members)
 }
 
-
 /// The differences shown for the group `members` of `items`.
 fn shown(items: &[Item], members: &[usize]) -> Vec<Difference> {
     // One outlet repeating a quote word for word counts once.
@@ -564,12 +558,7 @@ fn shown(items: &[Item], members: &[usize]) -> Vec<Difference> {
         .copied()
         .filter(|&i| {
             let it = &items[i];
-            seen_repeat.insert((
-                &*it.fact.source,
-                it.speaker(),
-                it.words,
-                it.speech,
-            ))
+            seen_repeat.insert((&*it.fact.source, it.speaker(), it.words, it.speech))
         })
         .collect();
     let mut pairs: Vec<Pair> = Vec::new();
