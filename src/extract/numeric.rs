@@ -105,6 +105,11 @@ pub struct PatternSet {
     pub zones: Vec<super::clock::Zone>,
 }
 
+/// Text length from which a kind's patterns are read with match caches of
+/// their own (see [`extract_with`]); below it they share the rules' caches,
+/// warm from the articles read before.
+const OWN_CACHES_FROM: usize = 4 << 20;
+
 /// Room for the lazy DFA of a kind's rule set, per thread. The union of a
 /// kind's rules needs more states than one rule; at the engine's default
 /// (2 MB) the cache of the larger kinds is cleared over and over on a few
@@ -354,8 +359,19 @@ impl MatchContext<'_> {
 /// Runs the rules of `kind` over `doc`, reading matches with `read`.
 /// Overlapping matches of one kind: the earlier rule wins, then the longer.
 pub fn extract_with(kind: Kind, doc: &Document, rules: &Rules, read: Reader) -> Vec<Fact> {
-    let Some(set) = rules.patterns_for(kind) else {
+    let Some(shared) = rules.patterns_for(kind) else {
         return Vec::new();
+    };
+    // A long article fills its patterns' match caches (a lazy DFA per
+    // pattern, per thread) as far as they go: a copy of the patterns, with
+    // caches of its own, lets them go once this kind is read instead of
+    // at the end of extraction.
+    let own;
+    let set = if doc.text.len() >= OWN_CACHES_FROM {
+        own = shared.clone();
+        &own
+    } else {
+        shared
     };
     let mut facts: Vec<Fact> = Vec::new();
     // Which rule found each fact, beside it: the list of a long article's
