@@ -807,13 +807,13 @@ impl Serialize for Span {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Frame {
     /// Head, predicate, place and holder words, one list after another.
-    words: Box<[crate::words::Word]>,
+    words: Box<[Word]>,
     /// Where the predicate, place and holder lists start in `words`.
     starts: [u16; 3],
     /// The main head as written, lower-case, for people to read.
     pub noun: Option<&'static str>,
     /// Content words of its sentence with their nearness weight (0–1].
-    context: Box<[(crate::words::Word, f32)]>,
+    context: Box<[(Word, f32)]>,
     /// Whether it stands in the article's first sentences, where news
     /// states its main event.
     pub lead: bool,
@@ -822,14 +822,15 @@ pub struct Frame {
 /// A frame's lists as they are read, before [`Frame::new`] packs them.
 #[derive(Clone, Debug, Default)]
 pub struct FrameLists {
-    pub head: Vec<crate::words::Word>,
-    pub predicate: Vec<crate::words::Word>,
-    pub place: Vec<crate::words::Word>,
-    pub holder: Vec<crate::words::Word>,
-    pub context: Vec<(crate::words::Word, f32)>,
+    pub head: Vec<Word>,
+    pub predicate: Vec<Word>,
+    pub place: Vec<Word>,
+    pub holder: Vec<Word>,
+    pub context: Vec<(Word, f32)>,
 }
 
 impl Frame {
+    /// The frame of `lists`, each list kept whole (up to 16,000 words).
     pub fn new(lists: FrameLists, noun: Option<&'static str>, lead: bool) -> Frame {
         let FrameLists {
             head,
@@ -861,7 +862,7 @@ impl Frame {
         }
     }
 
-    fn list(&self, i: usize) -> &[crate::words::Word] {
+    fn list(&self, i: usize) -> &[Word] {
         let from = if i == 0 {
             0
         } else {
@@ -875,27 +876,27 @@ impl Frame {
     }
 
     /// The nouns it counts or measures, the main one first.
-    pub fn head(&self) -> &[crate::words::Word] {
+    pub fn head(&self) -> &[Word] {
         self.list(0)
     }
 
     /// The verbs and event words that govern it, nearest first.
-    pub fn predicate(&self) -> &[crate::words::Word] {
+    pub fn predicate(&self) -> &[Word] {
         self.list(1)
     }
 
     /// Places its clause anchors it to ("in Japan").
-    pub fn place(&self) -> &[crate::words::Word] {
+    pub fn place(&self) -> &[Word] {
         self.list(2)
     }
 
     /// Other names in its clause: whose figure it is.
-    pub fn holder(&self) -> &[crate::words::Word] {
+    pub fn holder(&self) -> &[Word] {
         self.list(3)
     }
 
     /// Content words of its sentence with their nearness weight (0–1].
-    pub fn context(&self) -> &[(crate::words::Word, f32)] {
+    pub fn context(&self) -> &[(Word, f32)] {
         &self.context
     }
 }
