@@ -51,7 +51,7 @@ pub enum Relation {
 struct Item<'a> {
     fact: &'a Fact,
     /// The key's words, borrowed from the fact; one list for all quotes
-    /// of one key ([`Items`]).
+    /// of one key ([`Lists`]).
     words: &'a [&'a str],
     speech: bool,
 }
