@@ -807,9 +807,7 @@ impl Serialize for Span {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Frame {
     /// Head, predicate, place and holder words, one list after another.
-    words: Box<[Word]>,
-    /// Where the predicate, place and holder lists start in `words`.
-    starts: [u16; 3],
+    words: crate::packed::Packed<Word, 3>,
     /// The main head as written, lower-case, for people to read.
     pub noun: Option<&'static str>,
     /// Content words of its sentence with their nearness weight (0–1].
@@ -830,7 +828,7 @@ pub struct FrameLists {
 }
 
 impl Frame {
-    /// The frame of `lists`, each list kept whole (up to 16,000 words).
+    /// The frame of `lists`, its four word lists packed into one block.
     pub fn new(lists: FrameLists, noun: Option<&'static str>, lead: bool) -> Frame {
         let FrameLists {
             head,
@@ -839,23 +837,8 @@ impl Frame {
             holder,
             context,
         } = lists;
-        // A list holds words of the text near one figure, far fewer than
-        // this; the cap keeps every start within a `u16`.
-        const MAX_LIST: usize = 16_000;
-        let mut words =
-            Vec::with_capacity(head.len() + predicate.len() + place.len() + holder.len());
-        let mut starts = [0u16; 3];
-        for (i, mut list) in [head, predicate, place, holder].into_iter().enumerate() {
-            if i > 0 {
-                starts[i - 1] = words.len() as u16;
-            }
-            list.truncate(MAX_LIST);
-            words.extend(list);
-        }
-        let words = words.into_boxed_slice();
         Frame {
-            words,
-            starts,
+            words: crate::packed::Packed::new([head, predicate, place, holder]),
             noun,
             context: context.into_boxed_slice(),
             lead,
@@ -863,16 +846,7 @@ impl Frame {
     }
 
     fn list(&self, i: usize) -> &[Word] {
-        let from = if i == 0 {
-            0
-        } else {
-            usize::from(self.starts[i - 1])
-        };
-        let to = self
-            .starts
-            .get(i)
-            .map_or(self.words.len(), |&e| usize::from(e));
-        &self.words[from..to]
+        self.words.get(i)
     }
 
     /// The nouns it counts or measures, the main one first.

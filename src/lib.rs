@@ -27,6 +27,7 @@ pub mod ingest;
 pub mod interval;
 pub mod memory;
 pub mod normalise;
+pub mod packed;
 pub mod render;
 pub mod rules;
 pub mod words;

@@ -54,9 +54,7 @@ pub struct Feature {
     pub source: usize,
     /// Head, predicate, events, place, holder and context words, one list
     /// after another: one allocation per figure, not six.
-    lists: Box<[u32]>,
-    /// Where the predicate, events, place, holder and context lists start.
-    starts: [u16; 5],
+    lists: crate::packed::Packed<u32, 5>,
     /// The main head is a lexicon head set ("=items").
     pub head_set: bool,
     pub subject: Option<u32>,
@@ -83,16 +81,7 @@ pub struct Feature {
 
 impl Feature {
     fn list(&self, i: usize) -> &[u32] {
-        let from = if i == 0 {
-            0
-        } else {
-            usize::from(self.starts[i - 1])
-        };
-        let to = self
-            .starts
-            .get(i)
-            .map_or(self.lists.len(), |&e| usize::from(e));
-        &self.lists[from..to]
+        self.lists.get(i)
     }
 
     pub fn head(&self) -> &[u32] {
@@ -130,22 +119,6 @@ impl Feature {
     fn context_words(&self) -> &[u32] {
         self.list(5)
     }
-}
-
-/// Six lists as one, with where the last five start. A frame's lists
-/// hold words near one figure: together they stay under 65,535.
-fn pack(lists: [Vec<u32>; 6]) -> (Box<[u32]>, [u16; 5]) {
-    let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
-    let mut starts = [0u16; 5];
-    for (i, list) in lists.into_iter().enumerate() {
-        if i > 0 {
-            starts[i - 1] = u16::try_from(all.len()).unwrap_or(u16::MAX);
-        }
-        if all.len() + list.len() < usize::from(u16::MAX) {
-            all.extend(list);
-        }
-    }
-    (all.into_boxed_slice(), starts)
 }
 
 /// The features of every figure of a report, and the words behind them.
@@ -281,7 +254,8 @@ impl Features {
                 _ => None,
             };
             let (context_words, weights): (Vec<u32>, Vec<f64>) = context.into_iter().unzip();
-            let (lists, starts) = pack([head, predicate, events, place, holder, context_words]);
+            let lists =
+                crate::packed::Packed::new([head, predicate, events, place, holder, context_words]);
             of.push(Some(Box::new(Feature {
                 day,
                 measure,
@@ -291,7 +265,6 @@ impl Features {
                     .first()
                     .is_some_and(|h| h.as_str().starts_with('=')),
                 lists,
-                starts,
                 subject,
                 series,
                 given,

@@ -454,11 +454,8 @@ pub fn extract_with(kind: Kind, doc: &Document, rules: &Rules, read: Reader) -> 
         }
     }
     drop(order);
-    let mut at = 0;
-    facts.retain(|_| {
-        at += 1;
-        keep[at - 1]
-    });
+    let mut keep = keep.into_iter();
+    facts.retain(|_| keep.next().unwrap_or(false));
     // Kept spans are disjoint, so no two share a start (an empty span
     // aside, which `fact_span` never gives): the order is total.
     facts.sort_unstable_by_key(|f| (f.start, f.end));
