@@ -194,6 +194,17 @@ pub fn quote_spans(doc: &Document) -> Vec<QuoteSpan> {
         all.extend(singles);
     }
     all.sort_by_key(|s| s.open);
+    // A single-quoted passage may hold a double-quoted one (`‘he said “no”
+    // twice’`): the inner quote belongs to the outer, and the spans stay
+    // disjoint, as every reader of them assumes.
+    let mut end = 0;
+    all.retain(|s| {
+        let keep = s.open >= end;
+        if keep {
+            end = s.close_end;
+        }
+        keep
+    });
     all
 }
 
@@ -228,6 +239,17 @@ mod tests {
             quoted("“We have ‘Category 5’ winds,” the minister said."),
             ["We have ‘Category 5’ winds,"]
         );
+    }
+
+    #[test]
+    fn a_double_quote_inside_a_single_quote_belongs_to_it() {
+        // British house style: single marks outside, double inside.
+        let text = "‘He told me “never again” twice,’ she said. “Yes,” he said.";
+        assert_eq!(quoted(text), ["He told me “never again” twice,", "Yes,"]);
+        let rules = Rules::embedded().expect("rules");
+        let doc = example_document(text, None, &rules);
+        // Inside the outer quote, after the inner one has closed.
+        assert!(doc.mentions.in_quotes(text.find("twice").unwrap_or(0)));
     }
 
     #[test]
