@@ -168,18 +168,40 @@ pub fn set_threads(n: usize) {
 /// `f2`, … in document order, then file order: the same facts and ids on
 /// any number of threads.
 pub fn extract_all(docs: &[Document], rules: &Rules) -> Vec<Fact> {
-    let mut per_doc: Vec<Vec<Fact>> = docs
+    let per_doc: Vec<Vec<Fact>> = docs
         .par_iter()
+        .map(|doc| stored(doc, extract::extract(doc, rules)))
+        .collect();
+    number(docs, per_doc, rules)
+}
+
+/// [`extract_all`] on documents whose person mentions and quoted passages
+/// are dropped as soon as extraction is done with them
+/// ([`extract::extract_forgetting_mentions`]).
+fn extract_all_forgetting_mentions(docs: &mut [Document], rules: &Rules) -> Vec<Fact> {
+    let per_doc: Vec<Vec<Fact>> = docs
+        .par_iter_mut()
         .map(|doc| {
-            let mut found = extract::extract(doc, rules);
-            // Facts are found in the text read; the report gives offsets
-            // into the bytes as stored (the raw HTML, the JSON Lines field).
-            for f in &mut found {
-                doc.to_stored(f);
-            }
-            found
+            let found = extract::extract_forgetting_mentions(doc, rules);
+            stored(doc, found)
         })
         .collect();
+    number(docs, per_doc, rules)
+}
+
+/// `found` with offsets into the bytes as stored: facts are found in the
+/// text read, and the report points into the raw HTML or the JSON Lines
+/// field.
+fn stored(doc: &Document, mut found: Vec<Fact>) -> Vec<Fact> {
+    for f in &mut found {
+        doc.to_stored(f);
+    }
+    found
+}
+
+/// The story-wide quote steps, then every document's facts in one list,
+/// numbered.
+fn number(docs: &[Document], mut per_doc: Vec<Vec<Fact>>, rules: &Rules) -> Vec<Fact> {
     // Two steps read the quotes of every article of the story at once.
     extract::joined::split(docs, &mut per_doc);
     extract::unmarked::add(docs, &mut per_doc, &rules.quotes.unmarked);
@@ -225,7 +247,7 @@ fn extract_as_of(docs: &mut [Document], assumed: Option<NaiveDate>, rules: &Rule
     for d in docs.iter_mut() {
         d.published = d.published.or(assumed);
     }
-    let facts = extract_all(docs, rules);
+    let facts = extract_all_forgetting_mentions(docs, rules);
     for (d, published) in docs.iter_mut().zip(stated) {
         d.published = published;
     }

@@ -23,15 +23,23 @@ use std::sync::{LazyLock, RwLock};
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Word(NonZeroU32);
 
-#[derive(Default)]
 struct Table {
     ids: HashMap<&'static str, u32>,
     words: Vec<&'static str>,
 }
 
-static TABLE: LazyLock<RwLock<Table>> = LazyLock::new(RwLock::default);
+/// The table, the empty word first: [`Word::EMPTY`] is at place 0.
+static TABLE: LazyLock<RwLock<Table>> = LazyLock::new(|| {
+    RwLock::new(Table {
+        ids: HashMap::from([("", 0)]),
+        words: vec![""],
+    })
+});
 
 impl Word {
+    /// The empty word: no subject, for instance.
+    pub const EMPTY: Word = Word(NonZeroU32::MIN);
+
     /// The word for `s`, added to the table the first time it is met.
     pub fn of(s: &str) -> Word {
         let read = TABLE.read().unwrap_or_else(|e| e.into_inner());
@@ -57,6 +65,10 @@ impl Word {
         Word(NonZeroU32::MIN.saturating_add(id))
     }
 
+    pub fn is_empty(self) -> bool {
+        self == Word::EMPTY
+    }
+
     pub fn as_str(self) -> &'static str {
         let table = TABLE.read().unwrap_or_else(|e| e.into_inner());
         table
@@ -78,6 +90,12 @@ pub fn intern(s: &str) -> &'static str {
     }
     drop(read);
     Word::of(s).as_str()
+}
+
+impl PartialEq<&str> for Word {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
 }
 
 impl AsRef<str> for Word {

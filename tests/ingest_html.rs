@@ -146,7 +146,7 @@ fn every_span_points_at_its_words_in_the_page() {
         );
         assert_eq!(
             raw[..f.start].matches('\n').count() + 1,
-            f.line,
+            f.line as usize,
             "{}",
             f.text
         );

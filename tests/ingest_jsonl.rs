@@ -81,7 +81,7 @@ fn spans_slice_the_text_field_and_line_is_the_record_line() {
         let k = recs.iter().position(|r| r["id"] == *f.source).unwrap();
         let text = recs[k]["text"].as_str().unwrap();
         assert_eq!(&text[f.start..f.end], f.text);
-        assert_eq!(f.line, k + 2, "{}", f.text);
+        assert_eq!(f.line as usize, k + 2, "{}", f.text);
     }
 }
 

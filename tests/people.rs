@@ -249,7 +249,11 @@ fn the_lead_called_by_a_given_name_is_the_lead() {
         .iter()
         .find(|f| f.kind == Kind::Age)
         .expect("the age is read");
-    assert!(age.subject.starts_with("person:ramesh"), "{}", age.subject);
+    assert!(
+        age.subject.as_str().starts_with("person:ramesh"),
+        "{}",
+        age.subject
+    );
     // Someone else called by a given name is not the lead, even when the
     // story names a third person with that given name.
     let r = analyse(&[(

@@ -212,24 +212,23 @@ impl Features {
                 .map(|w| words.id(w.as_str()));
             place.retain(|&p| Some(p) != reference);
             let holder = ids(frame.holder(), &mut words);
+            let name = f.subject.as_str();
             // A count's subject is often just its noun, already the head.
-            let noun_only =
-                matches!(&f.value, Value::Quantity { noun: Some(n), .. } if *n == f.subject);
+            let noun_only = matches!(&f.value, Value::Quantity { noun: Some(n), .. } if *n == name);
             // "person:ramesh/v": the surname is the subject, the given
             // initial only tells two of a family apart.
-            let (person, given) = match f.subject.strip_prefix("person:") {
+            let (person, given) = match name.strip_prefix("person:") {
                 Some(p) => match p.split_once('/') {
                     Some((surname, g)) => (Some(surname), g.chars().next()),
                     None => (Some(p), None),
                 },
                 None => (None, None),
             };
-            let subject = (!f.subject.is_empty() && !noun_only).then(|| match person {
+            let subject = (!name.is_empty() && !noun_only).then(|| match person {
                 Some(p) => words.id(&format!("subject:person:{p}")),
-                None => words.id(&format!("subject:{}", f.subject)),
+                None => words.id(&format!("subject:{name}")),
             });
-            let series = f
-                .subject
+            let series = name
                 .strip_suffix(')')
                 .and_then(|x| x.rsplit_once(" ("))
                 .map(|(_, year)| words.id(&format!("series:{year}")));

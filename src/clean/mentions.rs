@@ -25,6 +25,9 @@ use crate::rules::Rules;
 pub struct Mentions {
     /// Quoted passages, sorted by opening mark, disjoint.
     pub quotes: Vec<QuoteSpan>,
+    /// Whether the document has a quoted passage: still known once
+    /// `quotes` is dropped.
+    pub quoted: bool,
     /// Person mentions in file order.
     pub people: Vec<Mention>,
 }
@@ -32,8 +35,10 @@ pub struct Mentions {
 impl Mentions {
     /// Finds the quote spans and people of `doc`.
     pub fn find(doc: &Document, rules: &Rules) -> Mentions {
+        let quotes = quote_spans(doc);
         Mentions {
-            quotes: quote_spans(doc),
+            quoted: !quotes.is_empty(),
+            quotes,
             people: crate::extract::name::mentions(doc, &rules.names),
         }
     }

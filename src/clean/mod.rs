@@ -94,7 +94,7 @@ impl Document {
             let (start, end) = (map.stored_start(fact.start), map.stored_end(fact.end));
             fact.start = start;
             fact.end = end.max(start);
-            fact.line = map.line_of(start);
+            fact.line = crate::fact::line_number(map.line_of(start));
         }
     }
 

@@ -45,7 +45,7 @@ pub struct FactRef {
     pub kind: Kind,
     pub subject: String,
     pub text: String,
-    pub line: usize,
+    pub line: u32,
     /// The value in words.
     pub reads_as: String,
     pub speaker: Option<String>,
@@ -188,7 +188,7 @@ pub fn diff_documents(base: &Document, variant: &Document, rules: &Rules) -> Dif
     let mut vf = crate::extract::extract(variant, rules);
     for (doc, facts) in [(base, &mut bf), (variant, &mut vf)] {
         for f in facts.iter_mut() {
-            f.line = doc.stored_line(f.start);
+            f.line = crate::fact::line_number(doc.stored_line(f.start));
         }
     }
     let sentence_start = |doc: &Document, f: &Fact| doc.sentence_at(f.start).map(|s| s.start);
@@ -673,7 +673,7 @@ mod tests {
             id: crate::fact::FactId::default(),
             source: source.into(),
             kind: Kind::Quote,
-            subject: "",
+            subject: crate::words::Word::EMPTY,
             subject_words: None,
             text: words.into(),
             start: 0,
@@ -681,7 +681,7 @@ mod tests {
             line: 1,
             value: Value::Quote {
                 words: words.into(),
-                key,
+                key: key.into(),
                 speech: true,
             },
             hedge: None,

@@ -54,7 +54,7 @@ fn subject_of(facts: &[&Fact], aligned: bool) -> String {
     let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
     for f in facts {
         if !f.subject.is_empty() {
-            *votes.entry(f.subject).or_default() += 1;
+            *votes.entry(f.subject.as_str()).or_default() += 1;
         }
     }
     if let Some((s, _)) = votes

@@ -85,7 +85,7 @@ impl<'a> Lists<'a> {
             .map(|f| match &f.value {
                 Value::Quote { key, speech, .. } => Item {
                     fact: f,
-                    words: &self.lists[self.of_key[key.as_str()]],
+                    words: &self.lists[self.of_key[&**key]],
                     speech: *speech,
                 },
                 _ => Item {
@@ -638,7 +638,7 @@ fn quote_words(f: &Fact) -> &str {
 
 fn quote_key(f: &Fact) -> String {
     match &f.value {
-        Value::Quote { key, .. } => key.clone(),
+        Value::Quote { key, .. } => key.to_string(),
         _ => f.text.to_string(),
     }
 }

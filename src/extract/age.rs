@@ -27,6 +27,10 @@ impl Extractor for Age {
     fn kind(&self) -> Kind {
         Kind::Age
     }
+
+    fn reads_people(&self) -> bool {
+        true
+    }
     fn extract(&self, doc: &Document, rules: &Rules) -> Vec<Fact> {
         extract_with(Kind::Age, doc, rules, read)
     }

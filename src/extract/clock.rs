@@ -545,7 +545,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         value: Value::Clock {
             interval: Interval::half_open(lo as f64, hi as f64),
             zone: crate::words::intern(&zone),
-            reading,
+            reading: reading.into(),
         },
         hedge: hedge.map(str::to_lowercase),
         subject: Some(subject(ctx)),

@@ -78,7 +78,7 @@ fn cut(doc: &Document, f: Fact, k: usize) -> Vec<Fact> {
                 e,
                 Value::Quote {
                     words: crate::fact::Span::new(&doc.text, s, e),
-                    key: qnorm::key(&doc.text[s..e]),
+                    key: qnorm::key(&doc.text[s..e]).into(),
                     speech: *speech,
                 },
                 f.rule.as_str(),
@@ -118,14 +118,14 @@ fn find_cuts(facts: &[Vec<Fact>]) -> Vec<(usize, usize, usize)> {
                 Some(who),
             ) = (&f.value, f.speaker.map(crate::words::Word::as_str))
             {
-                let docs = by_key.entry((who, key.as_str())).or_default();
+                let docs = by_key.entry((who, &**key)).or_default();
                 if docs.len() < 2 && !docs.contains(&d) {
                     docs.push(d);
                 }
                 let n = per_doc.entry((who, d)).or_default();
                 if *n < MAX_RUNS {
                     *n += 1;
-                    by_speaker.entry(who).or_default().push((d, key.as_str()));
+                    by_speaker.entry(who).or_default().push((d, &**key));
                 }
             }
         }

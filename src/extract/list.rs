@@ -265,6 +265,10 @@ impl Extractor for List {
         Kind::List
     }
 
+    fn reads_people(&self) -> bool {
+        true
+    }
+
     fn extract(&self, doc: &Document, rules: &Rules) -> Vec<Fact> {
         let lr = &rules.lists;
         let people = &doc.mentions.people;
@@ -462,7 +466,7 @@ fn participants(
         },
         rule,
     );
-    f.subject = "participants";
+    f.subject = crate::words::Word::of("participants");
     Some(f)
 }
 
@@ -558,8 +562,8 @@ fn counted_list(
         &rule.id,
     );
     f.hedge = hedge.as_deref().map(crate::words::Word::of);
-    f.subject = caps
-        .name("noun")
-        .map_or("", |n| crate::words::intern(&n.as_str().to_lowercase()));
+    f.subject = caps.name("noun").map_or(crate::words::Word::EMPTY, |n| {
+        crate::words::Word::of(&n.as_str().to_lowercase())
+    });
     Some(f)
 }

@@ -42,6 +42,14 @@ use crate::rules::Rules;
 pub trait Extractor: Sync {
     fn kind(&self) -> Kind;
     fn extract(&self, doc: &Document, rules: &Rules) -> Vec<Fact>;
+    /// Whether it reads the document's person mentions.
+    fn reads_people(&self) -> bool {
+        false
+    }
+    /// Whether it reads the document's quoted passages.
+    fn reads_quotes(&self) -> bool {
+        false
+    }
 }
 
 /// Every extractor, in the order numeric kinds claim overlapping text.
@@ -90,20 +98,62 @@ fn is_numeric(kind: Kind) -> bool {
 /// extractor's list until the end, or a stable sort's scratch copy, would
 /// each hold many facts twice at the peak of a long article.
 pub fn extract(doc: &Document, rules: &Rules) -> Vec<Fact> {
-    let mut claimed = Spans::default();
-    // Quotes, names and lists claim no text, so they run first: their
-    // working sets (a masked copy of the whole text, for quotes) come and
-    // go before the numeric kinds' facts pile up.
-    let numeric_last = (0..REGISTRY.len())
+    let mut found = Found::default();
+    for i in order() {
+        found.add(doc, rules, i);
+    }
+    found.in_file_order()
+}
+
+/// [`extract`], for a document whose mentions nothing reads after
+/// extraction: its person mentions and quoted passages are each dropped
+/// once the last extractor that reads them has run (`mentions.quoted`
+/// stays). In a long article they take more room than anything but its
+/// text and facts, and the facts of the kinds after them would pile up on
+/// top of them.
+pub fn extract_forgetting_mentions(doc: &mut Document, rules: &Rules) -> Vec<Fact> {
+    let order: Vec<usize> = order().collect();
+    let last_people = order.iter().rposition(|&i| REGISTRY[i].reads_people());
+    let last_quotes = order.iter().rposition(|&i| REGISTRY[i].reads_quotes());
+    let mut found = Found::default();
+    for (n, &i) in order.iter().enumerate() {
+        found.add(doc, rules, i);
+        if Some(n) == last_people {
+            doc.mentions.people = Vec::new();
+        }
+        if Some(n) == last_quotes {
+            doc.mentions.quotes = Vec::new();
+        }
+    }
+    found.in_file_order()
+}
+
+/// The places in [`REGISTRY`] in the order extractors run. Quotes, names
+/// and lists claim no text, so they run first: their working sets come
+/// and go before the numeric kinds' facts pile up.
+fn order() -> impl Iterator<Item = usize> {
+    (0..REGISTRY.len())
         .filter(|&i| !is_numeric(REGISTRY[i].kind()))
-        .chain((0..REGISTRY.len()).filter(|&i| is_numeric(REGISTRY[i].kind())));
-    let mut facts: Vec<Fact> = Vec::new();
-    // Where each fact was found: its extractor's place in the registry,
-    // then its place in that extractor's list.
-    let mut rank: Vec<(u8, u32)> = Vec::new();
-    for i in numeric_last {
+        .chain((0..REGISTRY.len()).filter(|&i| is_numeric(REGISTRY[i].kind())))
+}
+
+/// The facts of one document as its extractors find them.
+#[derive(Default)]
+struct Found {
+    /// Text numeric facts have claimed.
+    claimed: Spans,
+    facts: Vec<Fact>,
+    /// Where each fact was found: its extractor's place in the registry,
+    /// then its place in that extractor's list.
+    rank: Vec<(u8, u32)>,
+}
+
+impl Found {
+    /// Runs the extractor at place `i` of the registry.
+    fn add(&mut self, doc: &Document, rules: &Rules, i: usize) {
         let ex = REGISTRY[i];
         let mut found = ex.extract(doc, rules);
+        let claimed = &mut self.claimed;
         found.retain(|f| {
             if doc.is_cut(f.start) {
                 return false;
@@ -121,15 +171,19 @@ pub fn extract(doc: &Document, rules: &Rules) -> Vec<Fact> {
                 f.frame = Some(Box::new(frame::read(doc, &rules.lexicon, f)));
             }
         }
-        rank.extend((0..found.len()).map(|j| (i as u8, j as u32)));
-        if facts.is_empty() {
-            facts = found;
+        self.rank
+            .extend((0..found.len()).map(|j| (i as u8, j as u32)));
+        if self.facts.is_empty() {
+            self.facts = found;
         } else {
-            facts.append(&mut found);
+            self.facts.append(&mut found);
         }
     }
-    facts.shrink_to_fit();
-    in_file_order(facts, &rank)
+
+    fn in_file_order(mut self) -> Vec<Fact> {
+        self.facts.shrink_to_fit();
+        in_file_order(self.facts, &self.rank)
+    }
 }
 
 /// `facts` sorted by start, kind and end, ties in `rank` order: what a
@@ -192,4 +246,33 @@ pub fn extract_kind(kind: Kind, doc: &Document, rules: &Rules) -> Vec<Fact> {
         .filter(|e| e.kind() == kind)
         .flat_map(|e| e.extract(doc, rules))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Dropping the mentions as soon as their last reader is done changes
+    /// no fact: every extractor that reads them says so.
+    #[test]
+    fn forgetting_mentions_keeps_every_fact() {
+        let rules = Rules::embedded().expect("rules");
+        let paths = [std::path::PathBuf::from("tests/fixtures/alaska-summit")];
+        let sources = crate::ingest::load(&paths, None).expect("the example corpus");
+        assert!(sources.len() >= 3);
+        for source in sources {
+            let mut doc = crate::clean::clean(source, &rules);
+            let kept = serde_json::to_string(&extract(&doc, &rules)).expect("json");
+            let quoted = !doc.mentions.quotes.is_empty();
+            let forgot = extract_forgetting_mentions(&mut doc, &rules);
+            assert_eq!(
+                serde_json::to_string(&forgot).expect("json"),
+                kept,
+                "{}",
+                doc.id
+            );
+            assert!(doc.mentions.people.is_empty() && doc.mentions.quotes.is_empty());
+            assert_eq!(doc.mentions.quoted, quoted, "{}", doc.id);
+        }
+    }
 }

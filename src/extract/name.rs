@@ -929,6 +929,14 @@ impl Extractor for Name {
         Kind::Name
     }
 
+    fn reads_people(&self) -> bool {
+        true
+    }
+
+    fn reads_quotes(&self) -> bool {
+        true
+    }
+
     fn extract(&self, doc: &Document, _rules: &Rules) -> Vec<Fact> {
         let all = &doc.mentions.people;
         // One fact per spelling: the first mention outside quotation marks,
@@ -962,7 +970,7 @@ impl Extractor for Name {
                     },
                     m.rule.as_str(),
                 );
-                f.subject = crate::words::intern(&m.key);
+                f.subject = crate::words::Word::of(&m.key);
                 f
             })
             .collect();

@@ -423,7 +423,7 @@ pub fn extract_with(kind: Kind, doc: &Document, rules: &Rules, read: Reader) -> 
                     .subject
                     .or_else(|| rules.subject_index.nearest(sentence, in_sentence, kind));
                 if let Some((id, words)) = subject {
-                    fact.subject = crate::words::intern(&id);
+                    fact.subject = crate::words::Word::of(&id);
                     fact.subject_words = Some(crate::words::Word::of(&words));
                 }
                 fact.modality = rules.modality.of(sentence, in_sentence);

@@ -92,7 +92,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         value: Value::Percent {
             interval,
             unit,
-            from,
+            from: from.map(Box::new),
         },
         hedge: words,
         subject: None,
@@ -135,7 +135,7 @@ mod tests {
         let Value::Percent { from, .. } = &b.value else {
             panic!()
         };
-        assert_eq!(from.map(|f| f.lo), Some(56.5));
+        assert_eq!(from.as_ref().map(|f| f.lo), Some(56.5));
     }
 
     #[test]

@@ -185,6 +185,14 @@ impl Extractor for Quote {
         Kind::Quote
     }
 
+    fn reads_people(&self) -> bool {
+        true
+    }
+
+    fn reads_quotes(&self) -> bool {
+        true
+    }
+
     fn extract(&self, doc: &Document, rules: &Rules) -> Vec<Fact> {
         let q = &rules.quotes;
         match q.compiled.get_or_init(|| Compiled::new(q)) {
@@ -362,8 +370,8 @@ struct People {
 impl People {
     /// The people of the document's shared mentions
     /// ([`crate::clean::mentions`]) outside quotes, and the holders of the
-    /// rules' titles.
-    fn find(doc: &Document, masked: &str, c: &Compiled) -> People {
+    /// rules' titles in the narration.
+    fn find(doc: &Document, narration: &Narration, c: &Compiled) -> People {
         let mut by_fold = BTreeMap::new();
         let mut mentions: Vec<(usize, Arc<str>, usize)> = Vec::new();
         for m in doc
@@ -385,20 +393,23 @@ impl People {
         }
         // Find first, capture within the match: a capturing search over a
         // whole article is much slower than a plain one.
-        let captures = |re: &Regex| -> Vec<(usize, String)> {
-            re.find_iter(masked)
+        let captures = |re: &Regex, chunk: &str, from: usize| -> Vec<(usize, String)> {
+            re.find_iter(chunk)
                 .filter_map(|m| {
                     let cap = re.captures(m.as_str())?;
-                    Some((m.start(), cap.get(1)?.as_str().to_string()))
+                    Some((from + m.start(), cap.get(1)?.as_str().to_string()))
                 })
                 .collect()
         };
         let mut holders = Vec::new();
-        for (i, re) in c.holders.iter().enumerate() {
-            for (at, run) in captures(re) {
-                if let Some(s) = surname(&run) {
-                    by_fold.entry(fold(&s)).or_insert_with(|| s.as_str().into());
-                    holders.push((at, i, s));
+        for (from, to) in narration.chunks(&doc.sentences) {
+            let chunk = narration.get(from, to);
+            for (i, re) in c.holders.iter().enumerate() {
+                for (at, run) in captures(re, &chunk, from) {
+                    if let Some(s) = surname(&run) {
+                        by_fold.entry(fold(&s)).or_insert_with(|| s.as_str().into());
+                        holders.push((at, i, s));
+                    }
                 }
             }
         }
@@ -438,31 +449,123 @@ impl Found {
     }
 }
 
-/// The document text with every quote's words, the boilerplate and the
-/// front matter blanked out (same byte offsets), so names and verbs are
-/// only found in the outlet's own narration.
-fn masked_text(doc: &Document, spans: &[Span]) -> String {
-    let mut bytes: Vec<u8> = doc
-        .text
-        .bytes()
-        .map(|b| if b == b'\n' { b } else { b' ' })
-        .collect();
-    for &(a, b) in &doc.paragraphs {
-        bytes[a..b].copy_from_slice(&doc.text.as_bytes()[a..b]);
-    }
-    for s in spans {
-        for b in &mut bytes[s.inner_start..s.inner_end] {
-            *b = b' ';
+/// The narration of an article: its text with every quote's words, the
+/// boilerplate and the front matter blanked out (same byte offsets), so
+/// names and verbs are only found in the outlet's own words. It is read a
+/// window at a time: a masked copy of a whole long article would double
+/// the memory its text takes.
+struct Narration<'a> {
+    text: &'a str,
+    /// Sorted, disjoint.
+    paragraphs: &'a [(usize, usize)],
+    /// Sorted, disjoint.
+    quotes: &'a [Span],
+}
+
+/// The longest stretch of narration searched at once for title holders:
+/// a whole article, unless it is very long.
+const CHUNK: usize = 1 << 20;
+
+impl<'a> Narration<'a> {
+    fn new(doc: &'a Document) -> Self {
+        Narration {
+            text: &doc.text,
+            paragraphs: &doc.paragraphs,
+            quotes: &doc.mentions.quotes,
         }
     }
-    // Whole characters were replaced by spaces, so this cannot fail.
-    String::from_utf8(bytes).unwrap_or_default()
+
+    fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Whether byte `at` is blanked: inside a quote's words, or outside
+    /// every paragraph.
+    fn blanked(&self, at: usize) -> bool {
+        let q = self.quotes.partition_point(|s| s.inner_end <= at);
+        let in_quote = self.quotes.get(q).is_some_and(|s| s.inner_start <= at);
+        let p = self.paragraphs.partition_point(|p| p.1 <= at);
+        let in_paragraph = self.paragraphs.get(p).is_some_and(|p| p.0 <= at);
+        in_quote || !in_paragraph
+    }
+
+    /// Whether `at` is a character boundary of the masked text: blanked
+    /// characters are spaces, one per byte.
+    fn is_char_boundary(&self, at: usize) -> bool {
+        at == self.len() || self.text.is_char_boundary(at) || (at < self.len() && self.blanked(at))
+    }
+
+    /// Bytes `[from, to)` of the masked text; both must be character
+    /// boundaries of it.
+    fn get(&self, from: usize, to: usize) -> String {
+        let mut bytes = self.text.as_bytes()[from..to].to_vec();
+        let mut blank = |a: usize, b: usize, keep_newlines: bool| {
+            let (a, b) = (a.max(from) - from, b.min(to).saturating_sub(from));
+            for x in bytes.get_mut(a..b).unwrap_or_default() {
+                if !(keep_newlines && *x == b'\n') {
+                    *x = b' ';
+                }
+            }
+        };
+        let mut at = from;
+        let first = self.paragraphs.partition_point(|p| p.1 <= from);
+        for &(a, b) in self.paragraphs[first..].iter().take_while(|p| p.0 < to) {
+            if a > at {
+                blank(at, a, true);
+            }
+            at = at.max(b);
+        }
+        if at < to {
+            blank(at, to, true);
+        }
+        let first = self.quotes.partition_point(|s| s.inner_end <= from);
+        for s in self.quotes[first..]
+            .iter()
+            .take_while(|s| s.inner_start < to)
+        {
+            blank(s.inner_start, s.inner_end, false);
+        }
+        // Whole characters were replaced by spaces, and both ends are
+        // boundaries, so this cannot fail.
+        String::from_utf8(bytes).unwrap_or_default()
+    }
+
+    /// The text cut at sentence starts into stretches of about [`CHUNK`]
+    /// bytes: one stretch for an article of ordinary length.
+    fn chunks(&self, sentences: &[crate::clean::Sentence]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        for s in sentences {
+            if s.start >= from + CHUNK {
+                out.push((from, s.start));
+                from = s.start;
+            }
+        }
+        out.push((from, self.len()));
+        out
+    }
+}
+
+/// The masked text of `[from, to)`, read once per quote and sliced by
+/// absolute byte offsets.
+#[derive(Default)]
+struct Window {
+    from: usize,
+    text: String,
+}
+
+impl Window {
+    fn get(&self, from: usize, to: usize) -> &str {
+        &self.text[from - self.from..to - self.from]
+    }
 }
 
 /// The state of reading an article front to back.
 struct Reader<'a> {
     text: &'a str,
-    masked: &'a str,
+    narration: Narration<'a>,
+    /// The narration around the quote being read.
+    masked: Window,
     rules: &'a QuoteRules,
     c: &'a Compiled,
     people: People,
@@ -506,7 +609,7 @@ impl Reader<'_> {
 
     /// The first person, pronoun or title in `[from, to)` of the narration.
     fn first_subject(&self, from: usize, to: usize) -> Option<(usize, String)> {
-        let window = &self.masked[from..to];
+        let window = self.masked.get(from, to);
         let mut best: Option<(usize, String)> = None;
         let mut consider = |at: usize, who: String| {
             if best.as_ref().is_none_or(|b| at < b.0) {
@@ -550,7 +653,7 @@ impl Reader<'_> {
     /// Trump's, found by [`Reader::first_subject`]).
     fn subject_before(&self, from: usize, to: usize) -> Option<(usize, String)> {
         let close = |end: usize| {
-            let gap = &self.masked[end.min(to)..to];
+            let gap = self.masked.get(end.min(to), to);
             gap.split_whitespace().count() <= 2
                 && gap
                     .split_whitespace()
@@ -565,7 +668,9 @@ impl Reader<'_> {
             // preposition is not the verb's subject alone.
             .filter(|m| {
                 // The last lowercase word, titles ("Russian President") skipped.
-                let last = self.masked[from..m.0]
+                let last = self
+                    .masked
+                    .get(from, m.0)
                     .split_whitespace()
                     .rev()
                     .find(|w| !w.starts_with(char::is_uppercase))
@@ -577,7 +682,7 @@ impl Reader<'_> {
                 .contains(&last.as_str())
             })
             .map(|m| (m.0, m.1.to_string()));
-        let window = &self.masked[from..to];
+        let window = self.masked.get(from, to);
         let pronoun = self
             .c
             .pronoun
@@ -593,7 +698,9 @@ impl Reader<'_> {
 
     /// Whether the words right before an opening mark say it is a display.
     fn is_display(&self, sentence_start: usize, open: usize) -> bool {
-        let before = self.masked[sentence_start..open]
+        let before = self
+            .masked
+            .get(sentence_start, open)
             .trim_end()
             .trim_end_matches([',', ':'])
             .trim_end();
@@ -610,21 +717,31 @@ impl Reader<'_> {
 
     /// The speaker of the quote `s` in the sentence starting at
     /// `sentence_start`, and how it was found.
-    fn speaker(&self, s: &Span, sentence_start: usize, continues: Option<&String>) -> Attribution {
+    fn speaker(
+        &mut self,
+        s: &Span,
+        sentence_start: usize,
+        continues: Option<&String>,
+    ) -> Attribution {
         // Attributions stand close to their quote; reading at most this far
         // back keeps a long run-on sentence linear.
         let mut sentence_start = sentence_start.max(s.open.saturating_sub(400));
-        while !self.masked.is_char_boundary(sentence_start) {
+        while !self.narration.is_char_boundary(sentence_start) {
             sentence_start += 1;
         }
+        let mut after_end = (s.close_end + 120).min(self.narration.len());
+        while !self.narration.is_char_boundary(after_end) {
+            after_end += 1;
+        }
+        // Every window read below lies in this one.
+        self.masked = Window {
+            from: sentence_start,
+            text: self.narration.get(sentence_start, after_end),
+        };
         if self.is_display(sentence_start, s.open) {
             return (None, None, Found::Display);
         }
-        let mut after_end = (s.close_end + 120).min(self.masked.len());
-        while !self.masked.is_char_boundary(after_end) {
-            after_end += 1;
-        }
-        let after = &self.masked[s.close_end..after_end];
+        let after = self.masked.get(s.close_end, after_end);
         let after = after.split('\n').next().unwrap_or("");
         // After a quote that ends its sentence, a capital starts the next
         // sentence, not an attribution: `“…table.” He added that …`.
@@ -675,8 +792,8 @@ impl Reader<'_> {
         // A sentence the splitter left joined to the one before
         // (`…,” he said. “…”`) starts after the last full stop.
         let whole_sentence = sentence_start;
-        let sentence_start = clause_start(self.masked, sentence_start, s.open);
-        let prefix = &self.masked[sentence_start..s.open];
+        let sentence_start = clause_start(self.masked.get(sentence_start, s.open), sentence_start);
+        let prefix = self.masked.get(sentence_start, s.open);
         let verb = self.c.verb.find_iter(prefix).last();
         let colon = prefix.trim_end().ends_with(':');
         if verb.is_some() || colon {
@@ -692,7 +809,7 @@ impl Reader<'_> {
             }
             // A name the article has not used before, opening the clause:
             // "Trump sought to allay those fears, saying: …".
-            let clause = self.masked[sentence_start..to].trim_start();
+            let clause = self.masked.get(sentence_start, to).trim_start();
             if let Some(m) = self.c.capital.find(clause).filter(|m| m.start() == 0)
                 && let Some(who) = surname(m.as_str())
             {
@@ -715,12 +832,12 @@ impl Reader<'_> {
     /// The person named right after the last "according to" in
     /// `[from, to)`: only a title ("Dr.") may stand between.
     fn according_to(&self, from: usize, to: usize) -> Option<(String, String)> {
-        let window = &self.masked[from..to];
+        let window = self.masked.get(from, to);
         let lower = window.to_ascii_lowercase();
         let at = from + lower.rfind("according to ")? + "according to ".len();
         let i = self.people.mentions.partition_point(|m| m.0 < at);
         let m = self.people.mentions.get(i).filter(|m| m.2 <= to)?;
-        let gap = &self.masked[at..m.0];
+        let gap = self.masked.get(at, m.0);
         gap.split_whitespace()
             .all(|w| {
                 let w = w.trim_end_matches('.');
@@ -730,11 +847,10 @@ impl Reader<'_> {
     }
 }
 
-/// Where the last sentence in `[from, to)` of the narration starts: after a
-/// full stop, question or exclamation mark that follows a lowercase letter
-/// and precedes a space.
-fn clause_start(masked: &str, from: usize, to: usize) -> usize {
-    let window = &masked[from..to];
+/// Where the last sentence of `window`, the narration from byte `from`,
+/// starts: after a full stop, question or exclamation mark that follows a
+/// lowercase letter and precedes a space.
+fn clause_start(window: &str, from: usize) -> usize {
     let mut start = from;
     let mut prev: Option<char> = None;
     let mut it = window.char_indices().peekable();
@@ -821,11 +937,12 @@ fn pieces(text: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
 
 fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact> {
     let spans = &doc.mentions.quotes;
-    let masked = masked_text(doc, spans);
-    let people = People::find(doc, &masked, c);
+    let narration = Narration::new(doc);
+    let people = People::find(doc, &narration, c);
     let mut reader = Reader {
         text: &doc.text,
-        masked: &masked,
+        narration,
+        masked: Window::default(),
         rules,
         c,
         people,
@@ -837,6 +954,9 @@ fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact>
         reach.push(reach.last().copied().unwrap_or(0).max(s.close_end));
     }
     let mut facts = Vec::new();
+    // One key per distinct remark: a long article or a live page that
+    // repeats a remark holds its key once.
+    let mut keys: std::collections::HashMap<String, Arc<str>> = std::collections::HashMap::new();
     // The speaker of the last quote of the previous sentence.
     let mut last_speaker: Option<String> = None;
     for sentence in &doc.sentences {
@@ -861,6 +981,14 @@ fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact>
                 if key.is_empty() {
                     continue;
                 }
+                let key = match keys.get(&key) {
+                    Some(shared) => Arc::clone(shared),
+                    None => {
+                        let shared: Arc<str> = key.as_str().into();
+                        keys.insert(key, Arc::clone(&shared));
+                        shared
+                    }
+                };
                 let mut f = Fact::new(
                     doc,
                     Kind::Quote,
@@ -876,7 +1004,7 @@ fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact>
                 f.speaker = who
                     .as_deref()
                     .map(|w| crate::words::Word::of(&names::key(w)));
-                f.subject = f.speaker.map_or("", crate::words::Word::as_str);
+                f.subject = f.speaker.unwrap_or(crate::words::Word::EMPTY);
                 f.subject_words = words.as_deref().map(crate::words::Word::of);
                 facts.push(f);
             }

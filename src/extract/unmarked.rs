@@ -321,7 +321,7 @@ fn in_order(pattern: &[String], window: &[(&str, usize)]) -> Vec<(usize, usize)>
 /// to its list in file order.
 pub fn add(docs: &[Document], facts: &mut [Vec<Fact>], rules: &UnmarkedRules) {
     let unmarked: Vec<usize> = (0..docs.len())
-        .filter(|&d| docs[d].mentions.quotes.is_empty() && rules.stripped(&docs[d]))
+        .filter(|&d| !docs[d].mentions.quoted && rules.stripped(&docs[d]))
         .collect();
     if unmarked.is_empty() || unmarked.len() == docs.len() {
         return;
@@ -352,7 +352,7 @@ pub fn add(docs: &[Document], facts: &mut [Vec<Fact>], rules: &UnmarkedRules) {
             remarks.push((
                 pattern,
                 f.speaker.map(crate::words::Word::as_str),
-                f.subject,
+                f.subject.as_str(),
             ));
         }
     }
@@ -393,13 +393,13 @@ pub fn add(docs: &[Document], facts: &mut [Vec<Fact>], rules: &UnmarkedRules) {
                     end,
                     Value::Quote {
                         words: crate::fact::Span::new(&doc.text, start, end),
-                        key: qnorm::key(&body[start - doc.body_start..end - doc.body_start]),
+                        key: qnorm::key(&body[start - doc.body_start..end - doc.body_start]).into(),
                         speech: true,
                     },
                     RULE,
                 );
                 f.speaker = speaker.map(crate::words::Word::of);
-                f.subject = subject;
+                f.subject = crate::words::Word::of(subject);
                 doc.to_stored(&mut f);
                 f
             })

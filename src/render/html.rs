@@ -778,7 +778,7 @@ mod tests {
             id: crate::fact::FactId::parse(id).expect("a test id"),
             source: "a".into(),
             kind,
-            subject: "",
+            subject: crate::words::Word::EMPTY,
             subject_words: None,
             text: text.into(),
             start,

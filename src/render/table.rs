@@ -278,7 +278,7 @@ pub fn facts_table(report: &Report, fancy: bool) -> String {
         t.add_row(vec![
             f.line.to_string(),
             f.kind.to_string(),
-            cut(f.subject, CELL_CHARS),
+            cut(f.subject.as_str(), CELL_CHARS),
             cut(&f.text, CELL_CHARS),
             cut(&f.value.reading(), CELL_CHARS),
             f.hedge.map_or("", crate::words::Word::as_str).to_string(),
