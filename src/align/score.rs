@@ -67,8 +67,9 @@ pub struct Feature {
     /// What a distance is measured from: a coast (`@offshore`) or a point
     /// (`@from`, "southeast of the city").
     pub reference: Option<u32>,
-    /// The weights of the context words, L2-normalised.
-    weights: Box<[f64]>,
+    /// The weights of the context words, L2-normalised; single precision,
+    /// as a long article holds many.
+    weights: Box<[f32]>,
     /// In the article's lead.
     pub lead: bool,
     /// The only figure of its measure in its article.
@@ -113,7 +114,7 @@ impl Feature {
         self.context_words()
             .iter()
             .copied()
-            .zip(self.weights.iter().copied())
+            .zip(self.weights.iter().map(|&x| f64::from(x)))
     }
 
     fn context_words(&self) -> &[u32] {
@@ -252,7 +253,8 @@ impl Features {
                 }
                 _ => None,
             };
-            let (context_words, weights): (Vec<u32>, Vec<f64>) = context.into_iter().unzip();
+            let (context_words, weights): (Vec<u32>, Vec<f32>) =
+                context.into_iter().map(|(w, x)| (w, x as f32)).unzip();
             let lists =
                 crate::packed::Packed::new([head, predicate, events, place, holder, context_words]);
             of.push(Some(Box::new(Feature {
@@ -575,7 +577,7 @@ fn cosine(a: &Feature, b: &Feature) -> f64 {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                dot += a.weights[i] * b.weights[j];
+                dot += f64::from(a.weights[i]) * f64::from(b.weights[j]);
                 i += 1;
                 j += 1;
             }
