@@ -31,6 +31,7 @@ impl Extractor for Age {
     fn reads_people(&self) -> bool {
         true
     }
+
     fn extract(&self, doc: &Document, rules: &Rules) -> Vec<Fact> {
         extract_with(Kind::Age, doc, rules, read)
     }
