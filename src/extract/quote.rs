@@ -458,8 +458,8 @@ struct Narration<'a> {
     text: &'a str,
     /// Sorted, disjoint.
     paragraphs: &'a [(usize, usize)],
-    /// Sorted, disjoint.
-    quotes: &'a [Span],
+    /// The quoted passages, sorted and disjoint.
+    mentions: &'a crate::clean::mentions::Mentions,
 }
 
 /// The longest stretch of narration searched at once for title holders:
@@ -471,7 +471,7 @@ impl<'a> Narration<'a> {
         Narration {
             text: &doc.text,
             paragraphs: &doc.paragraphs,
-            quotes: &doc.mentions.quotes,
+            mentions: &doc.mentions,
         }
     }
 
@@ -482,11 +482,9 @@ impl<'a> Narration<'a> {
     /// Whether byte `at` is blanked: inside a quote's words, or outside
     /// every paragraph.
     fn blanked(&self, at: usize) -> bool {
-        let q = self.quotes.partition_point(|s| s.inner_end <= at);
-        let in_quote = self.quotes.get(q).is_some_and(|s| s.inner_start <= at);
         let p = self.paragraphs.partition_point(|p| p.1 <= at);
         let in_paragraph = self.paragraphs.get(p).is_some_and(|p| p.0 <= at);
-        in_quote || !in_paragraph
+        !in_paragraph || self.mentions.in_quotes(at)
     }
 
     /// Whether `at` is a character boundary of the masked text: blanked
@@ -518,11 +516,9 @@ impl<'a> Narration<'a> {
         if at < to {
             blank(at, to, true);
         }
-        let first = self.quotes.partition_point(|s| s.inner_end <= from);
-        for s in self.quotes[first..]
-            .iter()
-            .take_while(|s| s.inner_start < to)
-        {
+        let quotes = &self.mentions.quotes;
+        let first = quotes.partition_point(|s| s.inner_end <= from);
+        for s in quotes[first..].iter().take_while(|s| s.inner_start < to) {
             blank(s.inner_start, s.inner_end, false);
         }
         // Whole characters were replaced by spaces, and both ends are
@@ -981,14 +977,10 @@ fn extract_quotes(doc: &Document, rules: &QuoteRules, c: &Compiled) -> Vec<Fact>
                 if key.is_empty() {
                     continue;
                 }
-                let key = match keys.get(&key) {
-                    Some(shared) => Arc::clone(shared),
-                    None => {
-                        let shared: Arc<str> = key.as_str().into();
-                        keys.insert(key, Arc::clone(&shared));
-                        shared
-                    }
-                };
+                let key = Arc::clone(
+                    keys.entry(key)
+                        .or_insert_with_key(|k| Arc::from(k.as_str())),
+                );
                 let mut f = Fact::new(
                     doc,
                     Kind::Quote,
