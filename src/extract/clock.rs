@@ -31,6 +31,7 @@ use super::numeric::{MatchContext, Reading, extract_with};
 use crate::clean::Document;
 use crate::fact::{Fact, Kind, Value};
 use crate::interval::Interval;
+use crate::normalise::numbers;
 use crate::rules::Rules;
 use chrono::{NaiveDate, NaiveTime, Offset, TimeZone};
 use regex::Captures;
@@ -327,6 +328,22 @@ fn minutes(caps: &Captures, i: &str) -> Option<(i64, bool)> {
             get("mc")?.parse::<i64>().ok()?,
             None,
         )
+    } else if let Some(h) = get("he") {
+        // "330 p.m.": hour and minutes run together, only with a.m./p.m.
+        (
+            h.parse::<i64>().ok()?,
+            get("me")?.parse::<i64>().ok()?,
+            get("ape"),
+        )
+    } else if let Some(h) = get("hw") {
+        // "seven thirty p.m.", "five oh five am".
+        let m = get("mw")?.to_ascii_lowercase();
+        let m = m
+            .strip_prefix("oh")
+            .or_else(|| m.strip_prefix('o'))
+            .unwrap_or(&m);
+        let m = m.trim_start_matches([' ', '-']);
+        (hour_of(h)?, numbers::parse(m)?.value as i64, get("apw"))
     } else if let Some(h) = get("hd") {
         // "3 in the morning": the part of the day says which half.
         (hour_of(h)?, 0, None)
@@ -334,7 +351,9 @@ fn minutes(caps: &Captures, i: &str) -> Option<(i64, bool)> {
         (hour_of(get("hb")?)?, 0, get("apb"))
     };
     // "ten o'clock" says nothing of morning or evening.
-    let ampm = ampm.filter(|a| !a.to_ascii_lowercase().starts_with('o'));
+    let ampm = ampm
+        .map(str::trim_start)
+        .filter(|a| !a.to_ascii_lowercase().starts_with('o'));
     let mut hour = match ampm.map(|a| a.to_ascii_lowercase().starts_with('p')) {
         Some(_) if hour > 12 || hour == 0 => return None,
         Some(true) => hour % 12 + 12,

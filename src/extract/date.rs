@@ -31,7 +31,7 @@ use crate::clean::Document;
 use crate::fact::{Fact, Kind, Value};
 use crate::interval::Interval;
 use crate::normalise::subjects::clause;
-use crate::normalise::time;
+use crate::normalise::{numbers, time};
 use crate::rules::Rules;
 use chrono::{Datelike, Duration, NaiveDate};
 use regex::Captures;
@@ -109,6 +109,22 @@ fn numeric_order(n1: u32, n2: u32) -> Option<(u32, u32)> {
     }
 }
 
+/// A day of the month in digits or as an ordinal word ("11", "eleventh",
+/// "twenty-first").
+fn day_number(text: &str) -> Option<u32> {
+    if let Ok(d) = text.parse() {
+        return Some(d);
+    }
+    let t = text.to_ascii_lowercase();
+    let (tens, unit) = match t.split_once(['-', ' ']) {
+        Some(("twenty", u)) => (20, u.trim()),
+        Some(("thirty", u)) => (30, u.trim()),
+        Some(_) => return None,
+        None => (0, t.as_str()),
+    };
+    Some(tens + numbers::parse_ordinal(unit)?)
+}
+
 fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     let mut year: Option<i32> = caps.name("year").and_then(|m| m.as_str().parse().ok());
     if let (Some(y), Some(m)) = (year, caps.name("year"))
@@ -120,7 +136,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         .name("month")
         .and_then(|m| time::month_number(m.as_str()))
         .or_else(|| caps.name("mnum").and_then(|m| m.as_str().parse().ok()));
-    let mut day: Option<u32> = caps.name("day").and_then(|m| m.as_str().parse().ok());
+    let mut day: Option<u32> = caps.name("day").and_then(|m| day_number(m.as_str()));
     let weekday = caps.name("weekday").and_then(|m| time::weekday(m.as_str()));
     let published = ctx.doc.published;
     // "This may be …": a month name in lower case is no month unless a day

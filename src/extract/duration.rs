@@ -13,8 +13,13 @@
 //! ("43-day" = 43 days, which conflicts with "42 days"); hours and minutes
 //! are rounded (X ± half the rounding step).
 //!
-//! Known gaps: "half an hour", "an hour and a half" and clock times
-//! ("from 11:30 to 14:15") are not read.
+//! "an hour and a half" and "a day and a half" are one value (1.5 h ± a
+//! quarter hour), as are "five and half minutes"; a unit written onto its
+//! figure ("24h", "48hrs", "90min") is read too.
+//!
+//! Known gaps: spans of the calendar ("all day", "a full week", "the
+//! weekend", "three nights") and "1 hour thirty" are not read; clock
+//! windows ("from 11:30 to 14:15") are times, not durations.
 
 use super::Extractor;
 use super::numeric::{MatchContext, Reading, extract_with, hedge_of, unit_seconds};
@@ -95,6 +100,26 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
                 return None;
             }
             Interval::closed(n.value, hi).scale(unit)
+        }
+        // "an hour and a half": the fraction is of the unit.
+        (None, None) if caps.name("frac").is_some() => {
+            let frac = caps.name("frac")?.as_str().to_ascii_lowercase();
+            let (part, step) = if frac.ends_with("half") {
+                (0.5, 0.5)
+            } else if frac.starts_with("three") {
+                (0.75, 0.25)
+            } else {
+                (0.25, 0.25)
+            };
+            if n.vague.is_some() {
+                return None;
+            }
+            let total = numbers::Number {
+                value: n.value + part,
+                step,
+                vague: None,
+            };
+            hedges::apply(hedge, total).scale(unit)
         }
         (None, Some(m)) => {
             // "one hour, 40 minutes": one value, as precise as its last part.

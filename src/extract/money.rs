@@ -23,9 +23,16 @@
 //! and ranges before a currency word ("10-20 dollars", "between 1.1 and
 //! 1.3 dollars") are read too.
 //!
-//! Known gaps: bare "dollars" and "cents" are US dollars; "$" of other dollar countries
-//! is read as USD unless written "A$", "C$", "HK$", "S$"; currencies outside
-//! the table (pesos, naira) are not read; "half a million dollars".
+//! Whole units and hundredths are one amount ("20 dollars 43 cents" is
+//! 20.43 USD). Currencies the ECB table lacks (naira, dinars, shillings,
+//! "₦", "KWD") are read in their own code and compared only with amounts
+//! in the same currency.
+//!
+//! Known gaps: bare "dollars" and "cents" are US dollars; "$" of other
+//! dollar countries is read as USD unless written "A$", "C$", "HK$", "S$";
+//! a bare "dinars" or "shillings" (no country) is not read; codes that are
+//! English words ("ALL", "CUP", "TOP") or names ("COP", "NPR", "PHP") are
+//! not currencies; a code glued after its figure ("115USD") is not read.
 
 use super::Extractor;
 use super::numeric::{MatchContext, Reading, extract_with, hedge_of};
@@ -97,6 +104,18 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     }
     let scale = caps.name("scale").map(|m| m.as_str());
     let mut n = amount(num, scale)?;
+    // "20 dollars 43 cents": hundredths after the whole units, exact.
+    if let Some(m) = caps.name("minor") {
+        let minor = numbers::parse(m.as_str())?;
+        if n.vague.is_some() || minor.vague.is_some() || !(0.0..100.0).contains(&minor.value) {
+            return None;
+        }
+        n = Number {
+            value: n.value + (minor.value / 100.0),
+            step: 0.01,
+            vague: None,
+        };
+    }
     let part = currency::fraction_of(cur);
     n.value *= part;
     n.step *= part;

@@ -530,7 +530,7 @@ pub fn unit_seconds(unit: &str) -> Option<f64> {
     Some(match u {
         "second" | "sec" => 1.0,
         "minute" | "min" => 60.0,
-        "hour" | "hr" => 3600.0,
+        "hour" | "hr" | "h" => 3600.0,
         "day" => 86400.0,
         "week" => 7.0 * 86400.0,
         "fortnight" => 14.0 * 86400.0,

@@ -52,7 +52,21 @@ const NOT_ORDERED: &[&str] = &[
 ];
 
 fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
-    let ord = caps.name("ord")?.as_str();
+    let ord_m = caps.name("ord")?;
+    let ord = ord_m.as_str();
+    // "a fifth of the budget", "the eleventh of November": a share or a
+    // date, never a position.
+    let whole = caps.get(0)?;
+    let tail = &whole.as_str()[ord_m.end() - whole.start()..];
+    let tail = if tail.is_empty() {
+        ctx.next_lower(4)
+    } else {
+        tail.to_ascii_lowercase()
+    };
+    let tail = tail.trim_start();
+    if (tail == "of" || tail.starts_with("of ")) && caps.name("place").is_none() {
+        return None;
+    }
     if ord.eq_ignore_ascii_case("first") && caps.name("tens").is_none() {
         return None;
     }
@@ -78,6 +92,26 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
             .position(|w| t.as_str().eq_ignore_ascii_case(w))?;
         n += 20 + 10 * i as u32;
     }
+    // "one hundred twenty-fifth", "two hundredth"; "a tenth", "one fifth"
+    // with no hundred between are shares, not positions.
+    if let Some(h) = caps.name("hund") {
+        let k = match h.as_str().to_ascii_lowercase().as_str() {
+            "a" => 1,
+            w => numbers::parse(w)?.value as u32,
+        };
+        match caps.name("hw") {
+            Some(w) => {
+                let scale = if w.as_str().to_ascii_lowercase().starts_with("thousand") {
+                    1000
+                } else {
+                    100
+                };
+                n += k * scale;
+            }
+            None if n == 100 || n == 1000 => n *= k,
+            None => return None,
+        }
+    }
     if n == 0 || n > 100_000 {
         return None;
     }
@@ -89,7 +123,8 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
             // "twenty-1st".
             (true, false) => return None,
             // "first", "third": too often no position; the rules above read them.
-            (false, true) if n < 100 => return None,
+            (false, true) if n < 10 => return None,
+            // "a tenth of", "the eleventh of November": a share, a date.
             // "a thirty-second clip" is a duration.
             (true, true) if ord.eq_ignore_ascii_case("second") && caps.name("next").is_some() => {
                 return None;

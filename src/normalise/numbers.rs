@@ -133,8 +133,8 @@ pub fn number_pattern() -> String {
     let vulgar: String = VULGAR.iter().map(|v| v.0).collect();
     let vague: Vec<String> = VAGUE.iter().map(|v| v.0.replace(' ', r"\s+")).collect();
     let word = format!(r"(?:(?:{tens})(?:[-\x{{2010}}\x{{2011}}](?:{ones}))?|{ones})");
-    // "and a half", "and two thirds" after a whole number.
-    let and_frac = format!(r"(?:\s+and\s+(?:a|one|two|three|four)[\s-](?:{denoms})s?\b)");
+    // "and a half", "and two thirds", "and half" after a whole number.
+    let and_frac = format!(r"(?:\s+and\s+(?:(?:a|one|two|three|four)[\s-](?:{denoms})s?|half)\b)");
     let scale = r"(?:hundred|thousand|million|billion|trillion|dozen)";
     format!(
         concat!(
