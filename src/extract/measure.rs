@@ -22,8 +22,9 @@
 //! counts, so "4 meters" is never a count of meters.
 //!
 //! Weights (kg), volumes (litres) and areas (m2) are read the same way:
-//! "3 tonnes", "2 million gallons", "500 square kilometres"; "pounds" is
-//! left to money, "lb" is a weight.
+//! "3 tonnes", "2 million gallons", "500 square kilometres"; "lb" is a
+//! weight, and "pounds" are a weight where they weigh something ("500
+//! pounds of cocaine", "a 300-pound bear"), else money.
 //!
 //! "Degrees" without Celsius or Fahrenheit ("45 degrees", "85°") is a
 //! measure in `deg`, compared only with other bare degrees.
@@ -200,6 +201,15 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     } else {
         let unit_m = caps.name("unit")?;
         let u = units::find(unit_m.as_str())?;
+        // "pounds" are money unless they weigh ("500 pounds of cocaine").
+        if unit_m.as_str().to_ascii_lowercase().starts_with("pound")
+            && !crate::normalise::currency::pounds_weigh(
+                &ctx.paragraph[caps.get(0)?.start()..unit_m.end()],
+                &ctx.next_lower(8),
+            )
+        {
+            return None;
+        }
         if u.abbreviation && !num.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }

@@ -98,8 +98,8 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     {
         return None;
     }
-    // "a 200-pound man" is a weight.
-    if code == "GBP" && caps.get(0)?.as_str().to_lowercase().contains("-pound") {
+    // "a 200-pound man", "500 pounds of cocaine" are weights.
+    if code == "GBP" && currency::pounds_weigh(caps.get(0)?.as_str(), &ctx.next_lower(8)) {
         return None;
     }
     let scale = caps.name("scale").map(|m| m.as_str());

@@ -62,6 +62,17 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     {
         return None;
     }
+    // "30 percentage points" is a change, read by its own rule.
+    if caps.name("pts").is_none()
+        && caps
+            .get(0)?
+            .as_str()
+            .to_ascii_lowercase()
+            .ends_with("percentage")
+        && after.starts_with("point")
+    {
+        return None;
+    }
     let (hedge, words) = hedge_of(caps, ctx);
     let mut interval = match caps.name("num2") {
         Some(m) => {
@@ -76,6 +87,18 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         }
         None => level(num, hedge)?,
     };
+    // "minus 0.3 percent": a fall, below zero.
+    if caps.name("neg").is_some() {
+        if hedge.is_some() {
+            return None;
+        }
+        interval = Interval {
+            lo: -interval.hi,
+            hi: -interval.lo,
+            lo_open: interval.hi_open,
+            hi_open: interval.lo_open,
+        };
+    }
     let mut unit = "percent";
     if let Some(p) = caps.name("pts") {
         unit = "percentage points";

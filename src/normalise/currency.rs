@@ -217,6 +217,27 @@ pub const NAMES: &[(&str, &str)] = &[
     ("btc", "BTC"),
 ];
 
+/// Whether "pounds" after a figure weigh rather than pay: "500 pounds of
+/// cocaine", "a 300-pound bear", but not "£5m", "2 billion pounds of
+/// public money" (a scale word makes it money) nor "76 million pounds".
+/// `amount` is the figure with the word, `after` the text that follows.
+pub fn pounds_weigh(amount: &str, after: &str) -> bool {
+    let a = amount.to_ascii_lowercase();
+    let word = a.trim_end().ends_with("pound") || a.trim_end().ends_with("pounds");
+    if !word || a.contains('£') {
+        return false;
+    }
+    if a.contains("-pound") {
+        return true;
+    }
+    let scaled = [
+        "million", "billion", "trillion", "thousand", "bn", "mn", "m ", "k ",
+    ]
+    .iter()
+    .any(|s| a.contains(s));
+    !scaled && after.trim_start().to_ascii_lowercase().starts_with("of ")
+}
+
 /// The share of its currency's unit one written unit is: "cents" and
 /// "pence" are hundredths, everything else whole.
 pub fn fraction_of(written: &str) -> f64 {

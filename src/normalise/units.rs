@@ -2,7 +2,7 @@
 //! canonical unit and the factor (and, for temperatures, the offset) that
 //! converts to it: "130 km" and "81 miles" both become metres, "185 mph"
 //! and "150 miles per hour" metres per second, "2,700°F" degrees Celsius,
-//! "3 tonnes" and "6,600 lbs" kilograms, "2 gallons" litres, "45 acres"
+//! "3 tonnes", "6,600 lbs" and "500 pounds of cocaine" kilograms, "2 gallons" litres, "45 acres"
 //! square metres.
 //!
 //! The table is small and closed, so it lives here rather than in a crate:
@@ -42,7 +42,7 @@ pub const UNITS: &[Unit] = &[
     ),
     unit(r"nautical\s+miles?", "m", 1852.0),
     unit(r"met(?:re|er)s?\s+per\s+second", "m/s", 1.0),
-    abbr(r"km/h|kmh|kph|km/hr", "m/s", 1000.0 / 3600.0),
+    abbr(r"km/h|kmph|kmh|kph|km/hr", "m/s", 1000.0 / 3600.0),
     abbr(r"mph", "m/s", MILE / 3600.0),
     unit(r"knots?", "m/s", 1852.0 / 3600.0),
     abbr(r"kts?", "m/s", 1852.0 / 3600.0),
@@ -70,12 +70,13 @@ pub const UNITS: &[Unit] = &[
     unit(r"cubic\s+met(?:re|er)s?|m3|m³", "l", 1000.0),
     unit(r"cubic\s+(?:feet|foot)", "l", FOOT * FOOT * FOOT * 1000.0),
     unit(r"millilit(?:re|er)s?", "l", 0.001),
+    unit(r"hectolit(?:re|er)s?", "l", 100.0),
     unit(r"lit(?:re|er)s?", "l", 1.0),
     unit(r"gallons?", "l", GALLON),
     unit(r"barrels?", "l", 158.987_294_928),
     abbr(r"mls?", "l", 0.001),
     abbr(r"(?-i:l)", "l", 1.0),
-    abbr(r"gal", "l", GALLON),
+    abbr(r"gals?", "l", GALLON),
     // Weights, in kilograms. "Pounds" is left to money; "lb" is a weight.
     unit(r"metric\s+tons?|tonnes?", "kg", 1000.0),
     unit(r"tons?", "kg", SHORT_TON),
@@ -88,6 +89,9 @@ pub const UNITS: &[Unit] = &[
     abbr(r"mg", "kg", 1e-6),
     abbr(r"(?-i:g)", "kg", 0.001),
     abbr(r"lbs?", "kg", POUND),
+    // "500 pounds of cocaine": read as a weight only where money lets it go
+    // (see `crate::normalise::currency::pounds_weigh`).
+    unit(r"pounds?", "kg", POUND),
     abbr(r"oz", "kg", OUNCE),
     abbr(r"kms?", "m", 1000.0),
     abbr(r"cm", "m", 0.01),
