@@ -5,7 +5,8 @@
 //!
 //! People's ages as news style gives them: "Ramesh, 38," → [38, 39)
 //! years (a person who is 38 has not yet turned 39), "aged 69", "a
-//! 40-year-old British national"; the subject is the person's surname. A
+//! 40-year-old British national", "died at the age of 88"; the subject is
+//! the person's surname. A
 //! sentence that opens "The 69-year-old …" and names no one refers back
 //! to the person named last before it.
 //!
@@ -176,4 +177,35 @@ fn person(caps: &Captures, ctx: &MatchContext) -> Option<(String, String)> {
             };
             (subject, m.surface(&ctx.doc.text).to_string())
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::fact::{Fact, Kind};
+    use crate::rules::Rules;
+
+    fn ages(text: &str) -> Vec<Fact> {
+        let rules = Rules::embedded().unwrap();
+        let doc = crate::clean::example_document(text, None, &rules);
+        crate::extract::extract(&doc, &rules)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Age)
+            .collect()
+    }
+
+    #[test]
+    fn an_age_at_the_age_of() {
+        // An obituary and a papal death.
+        let a = ages("The actor died at age 87 at his home in Los Angeles, his family said.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        let iv = a[0].value.interval().unwrap();
+        assert!(
+            iv.lo <= 87.0 && 87.0 < iv.hi && iv.hi - iv.lo <= 1.0,
+            "{iv}"
+        );
+        let b = ages("Pope Francis died at the age of 88 on Easter Monday.");
+        assert_eq!(b[0].text, "at the age of 88");
+        // A range of ages is a group, not one person's age.
+        assert!(ages("Voters register at age 18 to 25 in the youth scheme.").is_empty());
+    }
 }

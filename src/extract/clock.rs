@@ -20,11 +20,16 @@
 //! (the dateline's "VATICAN CITY"). With no such place, or a lead split
 //! between zones, it stays a local time.
 //!
+//! House styles read too: "15h30", "3:15p", "330 p.m.", "7 p . m .",
+//! "7:56:30pm", and hours and minutes in words with a.m. or p.m. ("seven
+//! thirty p.m.", "five oh five am").
+//!
 //! Known gaps: a bare time with no zone at all ("at 8:24 a.m.") is never
 //! resolved, since it may be the outlet's own clock; a window
 //! across midnight is compared as minutes past the first midnight;
-//! "noon", "midnight" and "half past nine" are not read; times with a dot
-//! ("9.45") are read only with a.m./p.m.
+//! times with a dot ("9.45") are read only with a.m./p.m.; words without
+//! a.m./p.m. ("eight forty"), "15h" alone, "11ish" and "mid-morning" are
+//! not read.
 
 use super::Extractor;
 use super::numeric::{MatchContext, Reading, extract_with};
@@ -858,5 +863,45 @@ mod tests {
     fn numbers_are_not_times() {
         assert!(times("The quake was 19.30 km deep.", "2025-07-30").is_empty());
         assert!(times("The bill passed 222-209 in the House.", "2025-11-13").is_empty());
+    }
+
+    #[test]
+    fn clock_times_in_other_house_styles() {
+        // A race start, a shooting report, a launch, a strike notice.
+        for (s, want) in [
+            (
+                "The race starts at 15h30 on Sunday, organisers said.",
+                "15:30 local",
+            ),
+            (
+                "The shooting was reported at 330 p.m., police said.",
+                "15:30 local",
+            ),
+            (
+                "The store reopened at 3:15p after the evacuation.",
+                "15:15 local",
+            ),
+            (
+                "Police logged the first call at 7:56:30pm on Friday.",
+                "19:56 local",
+            ),
+            (
+                "The alarm sounded at five oh five am, residents said.",
+                "05:05 local",
+            ),
+            (
+                "Doors open at seven thirty p.m. for the vigil.",
+                "19:30 local",
+            ),
+        ] {
+            assert_eq!(one(s, "2025-10-30").value.describe(), want, "{s}");
+        }
+        // "a" after a time is an article, not a.m.
+        assert_eq!(
+            one("The meeting ran to 9:30 a day earlier than planned.", "")
+                .value
+                .describe(),
+            "09:30 local"
+        );
     }
 }

@@ -59,6 +59,21 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     if matches!(lower.as_str(), "a" | "an" | "one") {
         return None;
     }
+    // "a quarter of a million people": the fraction is of the scale, which
+    // the number rule reads whole; "a quarter" of "a million people" is not
+    // the count.
+    if let Some(noun) = caps.name("noun") {
+        let mut words = noun.as_str().split_whitespace().map(str::to_lowercase);
+        if let (Some(a), Some(b)) = (words.next(), words.next())
+            && matches!(a.as_str(), "a" | "an")
+            && matches!(
+                b.trim_end_matches('s'),
+                "hundred" | "thousand" | "million" | "billion" | "trillion"
+            )
+        {
+            return None;
+        }
+    }
     let n = numbers::parse(num)?;
     let is_year = num.len() == 4
         && num.chars().all(|c| c.is_ascii_digit())

@@ -11,7 +11,8 @@
 //! with the same words in other undated articles.
 //! Rules: `rules/date.toml`.
 //!
-//! Also: day-first dates ("12 June 2025", "19 Oct", "1st jan"), "Jan. 30",
+//! Also: day-first dates ("12 June 2025", "19 Oct", "1st jan", "the
+//! eleventh of November 1918"), "Jan. 30",
 //! ISO dates ("2025-06-12"), numeric dates whose order is plain ("4/22",
 //! "21/04/2016"; "3/4" could be either and is not read), and "today",
 //! "yesterday", "tomorrow" against the publication date. A weekday in a
@@ -386,5 +387,31 @@ mod tests {
         ] {
             assert_eq!(dates(sentence, p), vec![], "{sentence}");
         }
+    }
+
+    #[test]
+    fn days_spelled_as_ordinals() {
+        // A remembrance story and a parliament diary.
+        assert_eq!(
+            dates(
+                "The armistice was signed on the eleventh of November 1918.",
+                "2025-11-11"
+            ),
+            [("the eleventh of November 1918".into(), "1918-11-11".into())]
+        );
+        assert_eq!(
+            dates(
+                "Parliament returned on the twenty-first of September.",
+                "2025-10-02"
+            ),
+            [("the twenty-first of September".into(), "2025-09-21".into())]
+        );
+        assert_eq!(
+            dates(
+                "The second of the suspects was arrested on Tuesday.",
+                "2025-10-02"
+            ),
+            [("Tuesday".into(), "2025-09-30".into())]
+        );
     }
 }

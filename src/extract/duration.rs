@@ -262,4 +262,40 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn a_unit_and_a_fraction_of_it_is_one_value() {
+        // A fire, a ceasefire talk and a rail strike.
+        for (s, secs) in [
+            (
+                "Firefighters battled the blaze for an hour and a half before it was contained.",
+                5_400.0,
+            ),
+            (
+                "Negotiators talked for a day and a half before the ceasefire was agreed.",
+                129_600.0,
+            ),
+            (
+                "The siege lasted an hour and half before police went in.",
+                5_400.0,
+            ),
+            ("The flight took one and quarter hours.", 4_500.0),
+            (
+                "Rail workers will strike for 48hrs from Friday, the union said.",
+                172_800.0,
+            ),
+        ] {
+            let d = durations(s);
+            assert_eq!(d.len(), 1, "{s}: {d:?}");
+            let iv = d[0].value.interval().unwrap();
+            assert!(iv.lo <= secs && secs <= iv.hi, "{s}: {iv}");
+            assert!(iv.hi - iv.lo < secs / 2.0, "{s}: {iv}");
+        }
+    }
+
+    #[test]
+    fn a_glued_unit_needs_a_time_unit() {
+        assert!(durations("The 3D printer jammed in 2024.").is_empty());
+        assert!(durations("Shares fell 9m in early trade.").is_empty());
+    }
 }

@@ -213,12 +213,15 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         if u.abbreviation && !num.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
-        // "40C" is a temperature; "10 F-16s" and "Category 4 C" are not.
+        // "40C" is a temperature, also at the end of a sentence ("hit
+        // 40C."); "10 F-16s", "Category 4 C" and "4 C.E." are not. Litres
+        // are written apart from the figure too ("1000 l").
         let letter = unit_m.as_str().len() == 1;
-        if letter
-            && (num2.or(caps.name("num")).map(|m| m.end()) != Some(unit_m.start())
-                || ctx.paragraph[unit_m.end()..].starts_with(['-', '.']))
-        {
+        let glued = num2.or(caps.name("num")).map(|m| m.end()) == Some(unit_m.start());
+        let rest = &ctx.paragraph[unit_m.end()..];
+        let joined_on = rest.starts_with('-')
+            || (rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_alphanumeric()));
+        if letter && ((!glued && unit_m.as_str() != "l") || joined_on) {
             return None;
         }
         let converted = Interval {

@@ -509,4 +509,68 @@ mod tests {
             "{amount:?}"
         );
     }
+
+    #[test]
+    fn whole_units_and_hundredths_are_one_amount() {
+        // A price rise after a storm, and a fare in pounds.
+        let a = one(
+            "A gallon of milk now costs thirteen dollars and forty-five cents on the island.",
+            "2025-10-30",
+        );
+        assert_eq!(a.text, "thirteen dollars and forty-five cents");
+        assert_eq!(a.value.unit(), "EUR");
+        let b = one(
+            "Bread rose to 3 pounds 50 pence a loaf after the floods.",
+            "",
+        );
+        let iv = b.value.interval().unwrap();
+        assert!(iv.lo <= 3.5 && 3.5 <= iv.hi && iv.hi - iv.lo < 0.02, "{iv}");
+        assert_eq!(b.value.unit(), "GBP");
+    }
+
+    #[test]
+    fn currencies_without_a_rate_keep_their_own_code() {
+        // Amounts the ECB table cannot convert are still read, in their
+        // own currency, and compared only with amounts in it.
+        let a = one(
+            "The regulator fined the lender 200,000 KWD last year.",
+            "2025-10-30",
+        );
+        assert_eq!(a.value.unit(), "KWD");
+        let b = one(
+            "Each family was paid ₦500,000 in compensation.",
+            "2025-10-30",
+        );
+        assert_eq!(b.value.unit(), "NGN");
+        let c = one(
+            "The bribe was put at 40 million Kenyan shillings.",
+            "2025-10-30",
+        );
+        assert_eq!(c.value.unit(), "KES");
+        assert!(
+            facts(
+                "Delegates arrived for the COP 30 summit in Belem.",
+                "2025-10-30"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn pounds_that_weigh_are_no_money() {
+        // A drug seizure and a budget row.
+        assert!(
+            facts(
+                "Border agents seized 1,000 pounds of cocaine from the boat.",
+                ""
+            )
+            .is_empty()
+        );
+        assert!(facts("Rangers said the 300-pound bear was moved away.", "").is_empty());
+        let a = one(
+            "Critics said the scheme wasted 2 billion pounds of public money.",
+            "",
+        );
+        assert_eq!(a.value.unit(), "GBP");
+    }
 }

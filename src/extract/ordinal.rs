@@ -16,8 +16,16 @@
 //! follows ("the 101st birthday"); a "-second" compound before a noun is a
 //! duration ("a thirty-second clip").
 //!
+//! Spelled ordinals from "tenth" on are read anywhere ("an eleventh day",
+//! "twentieth anniversary"), with hundreds ("one hundred twenty-fifth",
+//! "two hundredth") and with a space or dash in place of the hyphen
+//! ("forty fourth", "twenty—fifth"). Before "of" an ordinal is a share or a
+//! date ("a tenth of the budget", "the eleventh of November"), never a
+//! position.
+//!
 //! Known gaps: a plain "third" or "fifth" is read only before a listed noun
-//! or after a determiner; "Leo XIV" (Roman
+//! or after a determiner; "forty-second" before a noun is read as a
+//! duration ("a forty-second clip" is the likelier reading); "Leo XIV" (Roman
 //! numerals) and "No. 2" are not read; "the fourth ballot" and "the fourth
 //! round of voting" get different subjects.
 
@@ -254,5 +262,27 @@ mod tests {
         assert!(ordinals("The war, now in its fourth year, drags on.").is_empty());
         assert!(ordinals("The vote is set for the 21st of May.").is_empty());
         assert!(ordinals("They met for the first time in six years.").is_empty());
+    }
+
+    #[test]
+    fn spelled_ordinals_past_the_ninth() {
+        // A protest, an anniversary, a football club.
+        let a = ordinals("Protesters marched through the capital for an eleventh day on Friday.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].value.describe(), "11 ordinal");
+        assert_eq!(a[0].subject, "day");
+        let b = ordinals("Kenya marks twentieth anniversary of the embassy bombing.");
+        assert_eq!(b[0].value.describe(), "20 ordinal");
+        let c = ordinals("The club kicked off its one hundred twenty-fifth season on Saturday.");
+        assert_eq!(c[0].value.describe(), "125 ordinal");
+        let d = ordinals("Obama, forty fourth president of the United States, spoke first.");
+        assert_eq!(d[0].value.describe(), "44 ordinal");
+    }
+
+    #[test]
+    fn shares_and_dates_in_words_are_not_positions() {
+        assert!(ordinals("Only a tenth of the budget was spent, auditors found.").is_empty());
+        assert!(ordinals("Only a fifth of voters backed the plan.").is_empty());
+        assert!(ordinals("The armistice was signed on the eleventh of November.").is_empty());
     }
 }

@@ -14,7 +14,11 @@
 //!
 //! Rules: `rules/percent.toml`.
 //!
-//! Known gaps: "a third" of something is a count share, never a percentage;
+//! "minus 0.3 percent" is below zero; "percentage" and "percents" are
+//! read as the unit word, except in "percentage points".
+//!
+//! Known gaps: "-0.3%" (a sign with no word) is read without its sign
+//! unless a range reads it; "a third" of something is a count share, never a percentage;
 //! "percent" written far from its number ("47, or percent") is not read;
 //! what the percentage is of (a tariff, a vote) is left to grouping.
 
@@ -202,5 +206,17 @@ mod tests {
         .collect();
         let texts: Vec<&str> = f.iter().map(|f| &*f.text).collect();
         assert_eq!(texts, ["20%", "10%"]);
+    }
+
+    #[test]
+    fn a_fall_below_zero_and_other_unit_words() {
+        // An economy shrinking, and a poll written with "percentage".
+        let a = percent("The economy grew by minus 0.3 percent in the third quarter.");
+        let iv = a.value.interval().unwrap();
+        assert!(iv.hi < 0.0 && iv.lo <= -0.3 && -0.3 <= iv.hi, "{iv}");
+        let b = percent("Support for the plan rose to 30 percentage in the poll.");
+        assert_eq!(b.text, "30 percentage");
+        let c = percent("Rates rose by 30 percentage points.");
+        assert_eq!(c.value.unit(), "percentage points");
     }
 }

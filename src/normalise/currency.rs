@@ -53,6 +53,7 @@ pub const NAMES: &[(&str, &str)] = &[
     ("₹", "INR"),
     ("rs", "INR"),
     ("rs.", "INR"),
+    ("rm", "MYR"),
     ("inr", "INR"),
     ("rupee", "INR"),
     ("rupees", "INR"),
@@ -212,6 +213,21 @@ pub const NAMES: &[(&str, &str)] = &[
     ("moroccan dirhams", "MAD"),
     ("riyal", "SAR"),
     ("yuan renminbi", "CNY"),
+    // Currencies the euro replaced, for amounts of their time.
+    ("deutschmarks", "DEM"),
+    ("deutsche marks", "DEM"),
+    ("french francs", "FRF"),
+    ("belgian francs", "BEF"),
+    ("pesetas", "ESP"),
+    ("lire", "ITL"),
+    ("italian lire", "ITL"),
+    ("guilders", "NLG"),
+    ("dutch guilders", "NLG"),
+    ("markka", "FIM"),
+    ("finnish markka", "FIM"),
+    ("drachmas", "GRD"),
+    ("escudos", "PTE"),
+    ("irish pounds", "IEP"),
     ("bitcoin", "BTC"),
     ("bitcoins", "BTC"),
     ("btc", "BTC"),
@@ -267,7 +283,7 @@ pub fn pre_pattern() -> String {
         .filter(|n| {
             (!n.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') && !n.contains(' '))
                 || is_code(n)
-                || n.starts_with("rs")
+                || LETTER_SYMBOLS.contains(n)
         })
         .collect();
     forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
@@ -285,13 +301,17 @@ pub fn word_pattern() -> String {
         .filter(|n| {
             n.chars()
                 .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '.')
-                && !n.starts_with("rs")
+                && !LETTER_SYMBOLS.contains(n)
         })
         .collect();
     forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     let alts: Vec<String> = forms.iter().map(|f| alternative(f)).collect();
     format!(r"(?:{})\b", alts.join("|"))
 }
+
+/// Symbols written in letters, before the amount only and in their own
+/// case: "Rs 1 crore", "RM42 million" ("5 rm" is no money).
+const LETTER_SYMBOLS: &[&str] = &["rs", "rs.", "rm"];
 
 /// Whether a written form is an ISO code ("usd"), not a word ("yen").
 fn is_code(form: &str) -> bool {
@@ -307,6 +327,8 @@ fn alternative(form: &str) -> String {
     let esc = regex::escape(form).replace(' ', r"\s+");
     if is_code(form) {
         format!(r"\b(?-i:{})", form.to_uppercase())
+    } else if form == "rm" {
+        r"\b(?-i:RM)".to_string()
     } else if form == "rs" || form == "rs." {
         format!(r"\b(?-i:R){}", regex::escape(&form[1..]))
     } else if form.starts_with(|c: char| c.is_ascii_alphabetic()) {

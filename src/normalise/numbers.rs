@@ -134,7 +134,8 @@ pub fn number_pattern() -> String {
     let vague: Vec<String> = VAGUE.iter().map(|v| v.0.replace(' ', r"\s+")).collect();
     let word = format!(r"(?:(?:{tens})(?:[-\x{{2010}}\x{{2011}}](?:{ones}))?|{ones})");
     // "and a half", "and two thirds", "and half" after a whole number.
-    let and_frac = format!(r"(?:\s+and\s+(?:(?:a|one|two|three|four)[\s-](?:{denoms})s?|half)\b)");
+    let and_frac =
+        format!(r"(?:\s+and\s+(?:(?:a|one|two|three|four)[\s-](?:{denoms})s?|half|quarter)\b)");
     let scale = r"(?:hundred|thousand|million|billion|trillion|dozen)";
     format!(
         concat!(
@@ -143,9 +144,10 @@ pub fn number_pattern() -> String {
             // a lone simple fraction: 1/2, 3/4 (not 9/11 or 24/7)
             r"[1-7]/[2348]\b|",
             // digits with optional fraction and scale word: 1,000 | 3.5 | 3½ | 3-1/2 | 1.5 million
-            r"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s?[{vulgar}]|-\d/\d{{1,2}}\b|\s\d/\d{{1,2}}\b)?(?:\s+{scale}s?\b)?{and_frac}?",
-            // half a million, a half million
+            r"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,2}}(?:,\d\d)+,\d{{3}}|\d+)(?:\.\d+)?(?:\s?[{vulgar}]|-\d/\d{{1,2}}\b|\s\d/\d{{1,2}}\b)?(?:\s+{scale}s?\b)?{and_frac}?",
+            // half a million, a half million, a quarter of a million, three quarters of a billion
             r"|(?:a\s+)?half\s+(?:an?\s+)?{scale}s?\b",
+            r"|(?:a\s+|one\s+|three\s+)?quarters?\s+(?:of\s+)?(?:an?\s+)?(?:hundred|thousand|million|billion|trillion)s?\b",
             // fractions in words: one-fifth, two thirds, a quarter
             r"|(?:a|one|two|three|four)[\s-](?:{denoms})s?\b|half\b",
             r"|(?:{vague})\b",
@@ -227,6 +229,21 @@ fn parse_any(text: &str) -> Option<Number> {
             .unwrap_or(1.0);
         let d = (0.25 / frac.step).round().max(1.0);
         return finite(Number::exact(whole.value + frac.value * k, k / d));
+    }
+    // "a quarter of a million", "three quarters of a billion".
+    if let Some((head, rest)) = t.split_once("quarter")
+        && matches!(head, "" | "a " | "one " | "three ")
+    {
+        let rest = rest.trim_start_matches('s').trim_start();
+        let rest = rest.strip_prefix("of ").unwrap_or(rest);
+        let rest = rest
+            .strip_prefix("a ")
+            .or_else(|| rest.strip_prefix("an "))
+            .unwrap_or(rest);
+        if let Some(k) = scale_word(rest) {
+            let n = if head == "three " { 0.75 } else { 0.25 };
+            return Some(Number::exact(n * k, 0.05 * k));
+        }
     }
     // "half a million", "a half million".
     let halved = t.strip_prefix("a ").unwrap_or(&t);
@@ -367,6 +384,9 @@ fn split_scale(t: &str) -> (&str, Option<f64>, bool) {
 fn parse_word_fraction(t: &str) -> Option<Number> {
     if t == "half" {
         return Some(Number::exact(0.5, 0.125));
+    }
+    if t == "quarter" {
+        return Some(Number::exact(0.25, 0.0625));
     }
     let (num, den) = t.split_once([' ', '-'])?;
     let den = den.trim_end_matches('s');
@@ -509,6 +529,11 @@ mod tests {
         assert_eq!(value("3 dozens"), 36.0);
         assert_eq!(value("Half million"), 500_000.0);
         assert_eq!(value("half a million"), 500_000.0);
+        assert_eq!(value("a quarter of a million"), 250_000.0);
+        assert_eq!(value("three quarters of a billion"), 750_000_000.0);
+        assert_eq!(value("five and half"), 5.5);
+        assert_eq!(value("one and quarter"), 1.25);
+        assert_eq!(value("12,34,567"), 1_234_567.0);
         let re = Regex::new(&format!("(?i)^{}$", number_pattern())).unwrap();
         for s in [
             "six million and two thirds",
@@ -516,6 +541,10 @@ mod tests {
             "half a million",
             "2 and a half",
             "3 dozens",
+            "a quarter of a million",
+            "three quarters of a billion",
+            "five and half",
+            "12,34,567",
         ] {
             assert!(re.is_match(s), "{s}");
         }

@@ -225,7 +225,8 @@ mod tests {
         assert_eq!(find("metric tons").map(|u| u.factor), Some(1000.0));
         assert_eq!(find("kilos").map(|u| u.canonical), Some("kg"));
         assert_eq!(find("barrels").map(|u| u.canonical), Some("l"));
-        assert!(find("pounds").is_none());
+        // A weight where money lets it go ("500 pounds of cocaine").
+        assert_eq!(find("pounds").map(|u| u.canonical), Some("kg"));
         assert_eq!(find("deg C").map(|u| u.canonical), Some("degC"));
         assert_eq!(find("degrees farenheit").map(|u| u.canonical), Some("degC"));
         assert_eq!(find("degrees").map(|u| u.canonical), Some("deg"));
