@@ -302,7 +302,7 @@ const DAY: i64 = 24 * 60;
 fn minutes(caps: &Captures, i: &str) -> Option<(i64, bool)> {
     let get = |name: &str| caps.name(&format!("{name}{i}")).map(|m| m.as_str());
     if let Some(named) = get("named") {
-        let m = if named.eq_ignore_ascii_case("midnight") {
+        let m = if named.to_ascii_lowercase().ends_with("night") {
             0
         } else {
             12 * 60
@@ -349,6 +349,16 @@ fn minutes(caps: &Captures, i: &str) -> Option<(i64, bool)> {
             .unwrap_or(&m);
         let m = m.trim_start_matches([' ', '-']);
         (hour_of(h)?, numbers::parse(m)?.value as i64, get("apw"))
+    } else if let Some(h) = get("hf") {
+        // "this afternoon at 3:20": the part of the day comes first.
+        (
+            h.parse::<i64>().ok()?,
+            get("mf")?.parse::<i64>().ok()?,
+            None,
+        )
+    } else if let Some(h) = get("hg") {
+        // "tonight at 8".
+        (hour_of(h)?, 0, None)
     } else if let Some(h) = get("hd") {
         // "3 in the morning": the part of the day says which half.
         (hour_of(h)?, 0, None)
@@ -368,10 +378,14 @@ fn minutes(caps: &Captures, i: &str) -> Option<(i64, bool)> {
     // "8:30 in the evening".
     if ampm.is_none()
         && hour < 12
-        && caps.name("dayp").or(caps.name("dayd")).is_some_and(|d| {
-            let d = d.as_str().to_lowercase();
-            d.ends_with("afternoon") || d.ends_with("evening") || d.ends_with("night")
-        })
+        && caps
+            .name("dayp")
+            .or(caps.name("dayd"))
+            .or(caps.name("dayb"))
+            .is_some_and(|d| {
+                let d = d.as_str().to_lowercase();
+                d.ends_with("afternoon") || d.ends_with("evening") || d.ends_with("night")
+            })
     {
         hour += 12;
     }
@@ -893,6 +907,15 @@ mod tests {
                 "Doors open at seven thirty p.m. for the vigil.",
                 "19:30 local",
             ),
+            (
+                "The president will address the nation tonight at 8.",
+                "20:00 local",
+            ),
+            (
+                "The verdict is due this afternoon at 3:20, the court said.",
+                "15:20 local",
+            ),
+            ("The ceasefire took hold at mid-night.", "00:00 local"),
         ] {
             assert_eq!(one(s, "2025-10-30").value.describe(), want, "{s}");
         }
