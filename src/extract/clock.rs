@@ -22,7 +22,8 @@
 //!
 //! House styles read too: "15h30", "3:15p", "330 p.m.", "7 p . m .",
 //! "7:56:30pm", and hours and minutes in words with a.m. or p.m. ("seven
-//! thirty p.m.", "five oh five am").
+//! thirty p.m.", "five oh five am"), and an hour after its part of the day
+//! ("tonight at 8", "this afternoon at 3:20").
 //!
 //! Known gaps: a bare time with no zone at all ("at 8:24 a.m.") is never
 //! resolved, since it may be the outlet's own clock; a window
