@@ -44,7 +44,11 @@ impl Extractor for Duration {
 fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     let unit_word = caps.name("unit")?.as_str();
     let unit = unit_seconds(unit_word)?;
-    let num = caps.name("num")?.as_str();
+    let num = match caps.name("num")?.as_str() {
+        // "another hour" is one hour more.
+        n if n.eq_ignore_ascii_case("another") => "an",
+        n => n,
+    };
     // "a second meeting" is an ordinal, not one second.
     if unit_word.eq_ignore_ascii_case("second") && matches!(num.to_lowercase().as_str(), "a" | "an")
     {
@@ -291,6 +295,19 @@ mod tests {
             assert!(iv.lo <= secs && secs <= iv.hi, "{s}: {iv}");
             assert!(iv.hi - iv.lo < secs / 2.0, "{s}: {iv}");
         }
+    }
+
+    #[test]
+    fn more_time_is_a_duration_too() {
+        // Diplomatic talks extended, a hearing adjourned.
+        let a = durations("The talks will continue for two more days in Geneva.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].value.describe(), "2 days");
+        let b = durations("The hearing was adjourned for another hour.");
+        assert_eq!(b[0].text, "another hour");
+        let iv = b[0].value.interval().unwrap();
+        assert!(iv.lo <= 3600.0 && 3600.0 <= iv.hi, "{iv}");
+        assert!(durations("The pope met another second group of pilgrims.").is_empty());
     }
 
     #[test]
