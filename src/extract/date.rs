@@ -32,7 +32,7 @@ use crate::clean::Document;
 use crate::fact::{Fact, Kind, Value};
 use crate::interval::Interval;
 use crate::normalise::subjects::clause;
-use crate::normalise::{numbers, time};
+use crate::normalise::{currency, numbers, time, units};
 use crate::rules::Rules;
 use chrono::{Datelike, Duration, NaiveDate};
 use regex::Captures;
@@ -173,6 +173,23 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     }
     if caps.name("year").is_some() && month.is_none() && inside_code(ctx.before(), ctx.after()) {
         return None;
+    }
+    // "2000 milligrams", "1500 metres", "2000 euros": a figure with its
+    // unit, not a year.
+    if caps.name("year").is_some() && month.is_none() && day.is_none() {
+        let next = ctx.next_lower(24);
+        let word = next
+            .split(|c: char| !c.is_alphanumeric() && c != '/' && c != '°')
+            .next()
+            .unwrap_or("");
+        // Letters alone ("in 2019 L'Oreal") and three-letter words ("the
+        // 2019 won") say too little.
+        if word.len() > 1
+            && (units::find(word).is_some()
+                || (word.len() > 3 && currency::code_of(word).is_some()))
+        {
+            return None;
+        }
     }
     if let Some(w) = caps.name("deictic") {
         // "in today's world" is no day ("yesterday's vote" is one), and a

@@ -455,4 +455,27 @@ mod tests {
         );
         assert!(measures("The Pacific Plate subducts at 86mm yearly.").is_empty());
     }
+
+    #[test]
+    fn lakhs_halves_and_figures_that_look_like_years() {
+        // A harvest report, a flood story, a hospital story, a drug seizure.
+        let contains = |f: &Fact, x: f64| {
+            let iv = f.value.interval().unwrap();
+            assert!(iv.lo <= x && x <= iv.hi, "{}: {iv}", f.text);
+        };
+        let a = one("Farmers harvested 25 lakh tonnes of wheat this season.");
+        contains(&a, 2.5e9);
+        let b = one("The village lies half a mile from the flooded river.");
+        assert_eq!(b.text, "half a mile");
+        contains(&b, 804.672);
+        let c = one("Doctors gave him 2000 milligrams of the drug, the report said.");
+        contains(&c, 0.002);
+        let d = one("Border agents seized 1,000 pounds of cocaine from the boat.");
+        assert_eq!(d.value.unit(), "kg");
+        contains(&d, 453.6);
+        let e = one("Temperatures in Seville hit 46C.");
+        contains(&e, 46.0);
+        let f = one("Winds exceeding 100 km/h hit the coast overnight.");
+        assert!(f.hedge.is_some_and(|h| h == "exceeding"), "{:?}", f.hedge);
+    }
 }

@@ -1,6 +1,6 @@
 //! Numbers as news prints them: digits (`26`, `1,000`, `3.5`), fractions
 //! (`3½`, `3-1/2`, `3 1/2`, `one-fifth`, "and a half"), number words
-//! ("three", "twenty-five", "a million", "a dozen"), vague quantities
+//! ("three", "twenty-five", "a million", "a dozen", "25 lakh"), vague quantities
 //! ("hundreds", "dozens", "several") and ordinals ("fourth").
 //!
 //! Fractions are read before any Unicode folding: NFKC would turn `3½` into
@@ -136,7 +136,7 @@ pub fn number_pattern() -> String {
     // "and a half", "and two thirds", "and half" after a whole number.
     let and_frac =
         format!(r"(?:\s+and\s+(?:(?:a|one|two|three|four)[\s-](?:{denoms})s?|half|quarter)\b)");
-    let scale = r"(?:hundred|thousand|million|billion|trillion|dozen)";
+    let scale = r"(?:hundred|thousand|lakh|million|crore|billion|trillion|dozen)";
     format!(
         concat!(
             // Every form starts at a word boundary: "ten" is not in "often".
@@ -365,6 +365,9 @@ fn scale_word(w: &str) -> Option<f64> {
         "billion" => Some(1e9),
         "trillion" => Some(1e12),
         "dozen" => Some(12.0),
+        // South Asian scales: "25 lakh tonnes", "Rs 2 crore".
+        "lakh" => Some(1e5),
+        "crore" => Some(1e7),
         _ => None,
     }
 }
@@ -534,6 +537,8 @@ mod tests {
         assert_eq!(value("five and half"), 5.5);
         assert_eq!(value("one and quarter"), 1.25);
         assert_eq!(value("12,34,567"), 1_234_567.0);
+        assert_eq!(value("25 lakh"), 2_500_000.0);
+        assert_eq!(value("two crore"), 20_000_000.0);
         let re = Regex::new(&format!("(?i)^{}$", number_pattern())).unwrap();
         for s in [
             "six million and two thirds",
