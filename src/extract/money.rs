@@ -32,7 +32,8 @@
 //! dollar countries is read as USD unless written "A$", "C$", "HK$", "S$";
 //! a bare "dinars" or "shillings" (no country) is not read; codes that are
 //! English words ("ALL", "CUP", "TOP") or names ("COP", "NPR", "PHP") are
-//! not currencies; a code glued after its figure ("115USD") is not read.
+//! not currencies; a code glued to its figure is read only for the main
+//! currencies ("USD115", "115USD", "RM42 million", "Rs20,000").
 
 use super::Extractor;
 use super::numeric::{MatchContext, Reading, extract_with, hedge_of};
@@ -104,7 +105,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
     }
     let scale = caps.name("scale").map(|m| m.as_str());
     let mut n = amount(num, scale)?;
-    // "20 dollars 43 cents": hundredths after the whole units, exact.
+    // "20 dollars 43 cents": hundredths after the whole units, to the cent.
     if let Some(m) = caps.name("minor") {
         let minor = numbers::parse(m.as_str())?;
         if n.vague.is_some() || minor.vague.is_some() || !(0.0..100.0).contains(&minor.value) {
