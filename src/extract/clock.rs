@@ -302,6 +302,7 @@ const DAY: i64 = 24 * 60;
 /// suffix `i` ("1" or "2"), and whether a.m. or p.m. was stated.
 fn minutes(caps: &Captures, i: &str) -> Option<(i64, bool)> {
     let get = |name: &str| caps.name(&format!("{name}{i}")).map(|m| m.as_str());
+    let digits = |s: &str| s.parse::<i64>().ok();
     if let Some(named) = get("named") {
         let m = if named.to_ascii_lowercase().ends_with("night") {
             0
@@ -325,22 +326,14 @@ fn minutes(caps: &Captures, i: &str) -> Option<(i64, bool)> {
         if dot && get("ap").is_none() {
             return None;
         }
-        (h.parse::<i64>().ok()?, m.parse::<i64>().ok()?, get("ap"))
+        (digits(h)?, digits(m)?, get("ap"))
     } else if let Some(h) = get("hc") {
         // "0700 GMT": wire style, only with a zone.
         caps.name("zone")?;
-        (
-            h.parse::<i64>().ok()?,
-            get("mc")?.parse::<i64>().ok()?,
-            None,
-        )
+        (digits(h)?, digits(get("mc")?)?, None)
     } else if let Some(h) = get("he") {
         // "330 p.m.": hour and minutes run together, only with a.m./p.m.
-        (
-            h.parse::<i64>().ok()?,
-            get("me")?.parse::<i64>().ok()?,
-            get("ape"),
-        )
+        (digits(h)?, digits(get("me")?)?, get("ape"))
     } else if let Some(h) = get("hw") {
         // "seven thirty p.m.", "five oh five am".
         let m = get("mw")?.to_ascii_lowercase();
@@ -352,11 +345,7 @@ fn minutes(caps: &Captures, i: &str) -> Option<(i64, bool)> {
         (hour_of(h)?, numbers::parse(m)?.value as i64, get("apw"))
     } else if let Some(h) = get("hf") {
         // "this afternoon at 3:20": the part of the day comes first.
-        (
-            h.parse::<i64>().ok()?,
-            get("mf")?.parse::<i64>().ok()?,
-            None,
-        )
+        (digits(h)?, digits(get("mf")?)?, None)
     } else if let Some(h) = get("hg") {
         // "tonight at 8".
         (hour_of(h)?, 0, None)

@@ -66,10 +66,7 @@ fn read(caps: &Captures, ctx: &MatchContext) -> Option<Reading> {
         let mut words = noun.as_str().split_whitespace().map(str::to_lowercase);
         if let (Some(a), Some(b)) = (words.next(), words.next())
             && matches!(a.as_str(), "a" | "an")
-            && matches!(
-                b.trim_end_matches('s'),
-                "hundred" | "thousand" | "million" | "billion" | "trillion"
-            )
+            && numbers::LARGE_SCALES.contains(&b.trim_end_matches('s'))
         {
             return None;
         }

@@ -246,11 +246,11 @@ pub fn pounds_weigh(amount: &str, after: &str) -> bool {
     if a.contains("-pound") {
         return true;
     }
-    let scaled = [
-        "million", "billion", "trillion", "thousand", "bn", "mn", "m ", "k ",
-    ]
-    .iter()
-    .any(|s| a.contains(s));
+    // A scale word, alone or on the figure ("5m pounds"), makes it money.
+    let scaled = a.split_whitespace().any(|w| {
+        scale_of(w.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ','))
+            .is_some()
+    });
     !scaled && after.trim_start().to_ascii_lowercase().starts_with("of ")
 }
 

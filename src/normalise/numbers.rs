@@ -123,6 +123,9 @@ const VAGUE: [(&str, f64, f64); 14] = [
     ("billions", 2e9, 1e10),
 ];
 
+/// Scale words a fraction can be of: "a quarter of a million".
+pub const LARGE_SCALES: [&str; 5] = ["hundred", "thousand", "million", "billion", "trillion"];
+
 /// The regular expression (no flags, no captures) for one number in any of
 /// the forms [`parse`] reads. Rule patterns use it as `{number}`.
 pub fn number_pattern() -> String {
@@ -147,7 +150,7 @@ pub fn number_pattern() -> String {
             r"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,2}}(?:,\d\d)+,\d{{3}}|\d+)(?:\.\d+)?(?:\s?[{vulgar}]|-\d/\d{{1,2}}\b|\s\d/\d{{1,2}}\b)?(?:\s+{scale}s?\b)?{and_frac}?",
             // half a million, a half million, a quarter of a million, three quarters of a billion
             r"|(?:a\s+)?half\s+(?:an?\s+)?{scale}s?\b",
-            r"|(?:a\s+|one\s+|three\s+)?quarters?\s+(?:of\s+)?(?:an?\s+)?(?:hundred|thousand|million|billion|trillion)s?\b",
+            r"|(?:a\s+|one\s+|three\s+)?quarters?\s+(?:of\s+)?(?:an?\s+)?(?:{large})s?\b",
             // fractions in words: one-fifth, two thirds, a quarter
             r"|(?:a|one|two|three|four)[\s-](?:{denoms})s?\b|half\b",
             r"|(?:{vague})\b",
@@ -159,6 +162,7 @@ pub fn number_pattern() -> String {
         scale = scale,
         denoms = denoms,
         vague = vague.join("|"),
+        large = LARGE_SCALES.join("|"),
         word = word,
         and_frac = and_frac,
     )
