@@ -101,6 +101,10 @@ pub enum Modality {
     /// story's event: "for much of the past century, the conclave has
     /// needed between three and 14 ballots".
     Habitual,
+    /// A figure the story says was superseded: a first reading, or the
+    /// old value of a revision ("tsunami waves of 40 centimeters were
+    /// initially recorded", "revised the magnitude from 8.0 to 8.8").
+    Earlier,
 }
 
 impl Modality {
@@ -111,6 +115,7 @@ impl Modality {
             Modality::Expected => "expected",
             Modality::Negated => "negated",
             Modality::Habitual => "habitual",
+            Modality::Earlier => "earlier",
         }
     }
 }

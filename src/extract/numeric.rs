@@ -58,6 +58,10 @@ pub struct PatternRule {
     pub id: String,
     pub description: String,
     pub pattern: Spanned<String>,
+    /// The modality of every match, where the rule knows it (the old value
+    /// of a revision is `earlier`); else it is read from cue words.
+    #[serde(default)]
+    pub modality: Option<crate::normalise::modality::ModalityName>,
     #[serde(default)]
     pub test: Vec<PatternTest>,
 }
@@ -82,6 +86,7 @@ pub struct PatternTest {
 pub struct Pattern {
     pub id: String,
     pub re: Regex,
+    pub modality: Option<crate::fact::Modality>,
     pub tests: Vec<PatternTest>,
 }
 
@@ -166,6 +171,7 @@ impl PatternSet {
             rules.push(Pattern {
                 id: r.id,
                 re,
+                modality: r.modality.map(Into::into),
                 tests: r.test,
             });
         }
@@ -426,7 +432,10 @@ pub fn extract_with(kind: Kind, doc: &Document, rules: &Rules, read: Reader) -> 
                     fact.subject = crate::words::Word::of(&id);
                     fact.subject_words = Some(crate::words::Word::of(&words));
                 }
-                fact.modality = rules.modality.of(sentence, in_sentence);
+                fact.modality = match rule.modality {
+                    Some(m) => m,
+                    None => rules.modality.of(sentence, in_sentence),
+                };
                 facts.push(fact);
                 by_rule.push(ri as u32);
             }

@@ -4,7 +4,9 @@
 //! from `rules/modality.toml`; a cue counts when it stands in the figure's
 //! clause before the figure ("at the prospect of seven hours of talks",
 //! "who once said he would end the war within 24 hours"), or, for a cue
-//! marked `sentence`, anywhere in the sentence before it.
+//! marked `sentence`, anywhere in the sentence before it. A rule may also
+//! say the modality of what it matches itself (the old value of "revised
+//! the magnitude from 8.0 to 8.8" is `earlier`).
 
 use crate::fact::Modality;
 use crate::normalise::subjects::{clause, floor_char};
@@ -57,6 +59,7 @@ pub enum ModalityName {
     Expected,
     Negated,
     Habitual,
+    Earlier,
 }
 
 impl From<ModalityName> for Modality {
@@ -66,6 +69,7 @@ impl From<ModalityName> for Modality {
             ModalityName::Expected => Modality::Expected,
             ModalityName::Negated => Modality::Negated,
             ModalityName::Habitual => Modality::Habitual,
+            ModalityName::Earlier => Modality::Earlier,
         }
     }
 }
