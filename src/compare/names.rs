@@ -27,7 +27,7 @@
 use super::sets::find;
 use super::{Comparison, Verdict, sources_of};
 use crate::fact::{Entity, Fact, Value};
-use crate::normalise::names::{Person, how_differ, joined_alike, near_spelling};
+use crate::normalise::names::{Person, how_differ, joined_alike, near_spelling, sounds_alike};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One person or place: the facts that name them.
@@ -206,7 +206,9 @@ fn merge_misspellings(groups: Vec<Group<'_>>) -> Vec<Group<'_>> {
                     (&pa.1, &pb.1)
                 };
                 let (x, y) = (x.replace('-', " "), y.replace('-', " "));
-                let misspelt = near_spelling(&x, &y);
+                // Given names of one surname are short: one spelt by ear
+                // ("Suzy" for "Susie") is misspelt too.
+                let misspelt = near_spelling(&x, &y) || (part == 1 && sounds_alike(&x, &y));
                 // An outlet that names both names two people.
                 if sources[a].intersection(&sources[b]).next().is_some()
                     || !(misspelt || joined_alike(&x, &y))

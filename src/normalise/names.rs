@@ -179,6 +179,28 @@ pub fn near_spelling(a: &str, b: &str) -> bool {
     d <= 1 || (d == 2 && m >= 6 && x[0] == y[0])
 }
 
+/// Whether two different given-name keys are one name spelt by ear: alike
+/// once "z" is read as "s", "ph" as "f", a final "ie" as "i" and doubled
+/// letters as one (Susie / Suzy, Stefani / Stephanie, Philip / Phillip).
+/// Given names are short, too short for [`near_spelling`]'s letter counts.
+pub fn sounds_alike(a: &str, b: &str) -> bool {
+    let sound = |w: &str| -> String {
+        let w = w.replace("ph", "f").replace('z', "s");
+        let w = match w.strip_suffix("ie") {
+            Some(stem) if stem.len() >= 2 => format!("{stem}i"),
+            _ => w,
+        };
+        let mut out = String::with_capacity(w.len());
+        for c in w.chars() {
+            if !out.ends_with(c) {
+                out.push(c);
+            }
+        }
+        out
+    };
+    a != b && a.len().min(b.len()) >= 3 && sound(a) == sound(b)
+}
+
 /// Whether two names are alike once spaces and hyphens are dropped
 /// (Vishwash Kumar / Vishwashkumar).
 pub fn joined_alike(a: &str, b: &str) -> bool {
@@ -253,6 +275,18 @@ mod tests {
         assert!(!near_spelling("vishwash kumar", "vishwashkumar"));
         assert!(!near_spelling("bonapartes", "bonaparte"));
         assert!(joined_alike("vishwash kumar", "vishwashkumar"));
+    }
+
+    #[test]
+    fn given_names_spelt_by_ear() {
+        // Trump–Xi summit: one outlet's "Suzy Wiles" for Susie Wiles.
+        assert!(sounds_alike(&key("Susie"), &key("Suzy")));
+        // A papal election and a court case: doubled letters, "ph".
+        assert!(sounds_alike(&key("Phillip"), &key("Philip")));
+        assert!(sounds_alike(&key("Stephanie"), &key("Stefanie")));
+        assert!(!sounds_alike(&key("John"), &key("Joan")));
+        assert!(!sounds_alike(&key("Jon"), &key("John")));
+        assert!(!sounds_alike(&key("Leo"), &key("Leo")));
     }
 
     #[test]
