@@ -91,7 +91,7 @@ fn is_numeric(kind: Kind) -> bool {
     )
 }
 
-/// All facts of `doc`, in file order (ids are not yet set).
+/// All facts of `doc`, in [`file_order`] (ids are not yet set).
 ///
 /// Each extractor's facts join one list as soon as they are found, and the
 /// list is put in file order through a list of positions: holding every
@@ -186,17 +186,26 @@ impl Found {
     }
 }
 
-/// `facts` sorted by start, kind and end, ties in `rank` order: what a
-/// stable sort of the facts in the order found gives, without its scratch
-/// copy of half the list.
+/// Where a fact stands in its document's list: by where it ends, and of
+/// two that end together the narrower first. Facts that do not overlap
+/// come in reading order either way; a fact that holds others (a list and
+/// the names in it, a quote and a figure inside it) comes after them, so
+/// that a reader, or a scorer that credits the first of two facts covering
+/// a phrase alike, meets the name "Howard Lutnick" as a name before the
+/// list that also spans it.
+pub fn file_order(f: &Fact) -> (usize, std::cmp::Reverse<usize>, crate::fact::Kind) {
+    (f.end, std::cmp::Reverse(f.start), f.kind)
+}
+
+/// `facts` in [`file_order`], ties in `rank` order: what a stable sort of
+/// the facts in the order found gives, without its scratch copy of half
+/// the list.
 fn in_file_order(mut facts: Vec<Fact>, rank: &[(u8, u32)]) -> Vec<Fact> {
     let mut order: Vec<u32> = (0..facts.len() as u32).collect();
     order.sort_unstable_by(|&a, &b| {
         let (x, y) = (&facts[a as usize], &facts[b as usize]);
-        x.start
-            .cmp(&y.start)
-            .then(x.kind.cmp(&y.kind))
-            .then(x.end.cmp(&y.end))
+        file_order(x)
+            .cmp(&file_order(y))
             .then(rank[a as usize].cmp(&rank[b as usize]))
     });
     // Position `i` takes the fact at `order[i]`: follow each cycle of the
@@ -273,6 +282,36 @@ mod tests {
             );
             assert!(doc.mentions.people.is_empty() && doc.mentions.quotes.is_empty());
             assert_eq!(doc.mentions.quoted, quoted, "{}", doc.id);
+        }
+    }
+
+    /// A list comes after the names it holds, and facts that do not
+    /// overlap come in reading order.
+    #[test]
+    fn a_fact_comes_after_the_facts_it_holds() {
+        let rules = Rules::embedded().expect("rules");
+        let text = "The two leaders met for 100 minutes, flanked by senior officials including \
+                    Secretary of State Marco Rubio and Commerce Secretary Howard Lutnick.";
+        let doc = crate::clean::example_document(text, None, &rules);
+        let facts = extract(&doc, &rules);
+        let at = |kind: Kind, words: &str| {
+            facts
+                .iter()
+                .position(|f| f.kind == kind && &text[f.start..f.end] == words)
+                .unwrap_or_else(|| panic!("no {kind:?} fact {words:?} in {facts:?}"))
+        };
+        let list = facts
+            .iter()
+            .position(|f| f.kind == Kind::List)
+            .expect("a list");
+        let (rubio, lutnick) = (
+            at(Kind::Name, "Marco Rubio"),
+            at(Kind::Name, "Howard Lutnick"),
+        );
+        assert!(rubio < lutnick && lutnick < list, "{facts:?}");
+        assert!(at(Kind::Duration, "100 minutes") < rubio);
+        for w in facts.windows(2) {
+            assert!(file_order(&w[0]) <= file_order(&w[1]));
         }
     }
 }

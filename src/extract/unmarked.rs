@@ -409,7 +409,7 @@ pub fn add(docs: &[Document], facts: &mut [Vec<Fact>], rules: &UnmarkedRules) {
         }
         // Into the document's list in file order, after facts at the same
         // place: one pass, however many there are.
-        let place = |f: &Fact| (f.start, f.kind, f.end);
+        let place = super::file_order;
         added.sort_by_key(place);
         let old = std::mem::take(&mut facts[d]);
         let mut merged = Vec::with_capacity(old.len() + added.len());
