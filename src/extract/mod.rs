@@ -190,9 +190,8 @@ impl Found {
 /// two that end together the narrower first. Facts that do not overlap
 /// come in reading order either way; a fact that holds others (a list and
 /// the names in it, a quote and a figure inside it) comes after them, so
-/// that a reader, or a scorer that credits the first of two facts covering
-/// a phrase alike, meets the name "Howard Lutnick" as a name before the
-/// list that also spans it.
+/// that whoever takes the first fact covering some words takes the
+/// narrowest: a name as a name, before the list that also spans it.
 pub fn file_order(f: &Fact) -> (usize, std::cmp::Reverse<usize>, crate::fact::Kind) {
     (f.end, std::cmp::Reverse(f.start), f.kind)
 }
