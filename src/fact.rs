@@ -101,9 +101,9 @@ pub enum Modality {
     /// story's event: "for much of the past century, the conclave has
     /// needed between three and 14 ballots".
     Habitual,
-    /// A figure the story says was superseded: a first reading, or the
-    /// old value of a revision ("tsunami waves of 40 centimeters were
-    /// initially recorded", "revised the magnitude from 8.0 to 8.8").
+    /// A figure the story says was superseded: the old value of a change
+    /// or a revision ("rose to 3.1 percent, up from 2.9 percent", "revised
+    /// the magnitude from 8.0 to 8.8").
     Earlier,
 }
 

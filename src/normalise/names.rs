@@ -181,7 +181,7 @@ pub fn near_spelling(a: &str, b: &str) -> bool {
 
 /// Whether two different given-name keys are one name spelt by ear: alike
 /// once "z" is read as "s", "ph" as "f", a final "ie" as "i" and doubled
-/// letters as one (Susie / Suzy, Stefani / Stephanie, Philip / Phillip).
+/// letters as one (Susie / Suzy, Stefanie / Stephanie, Philip / Phillip).
 /// Given names are short, too short for [`near_spelling`]'s letter counts.
 pub fn sounds_alike(a: &str, b: &str) -> bool {
     let sound = |w: &str| -> String {
@@ -281,7 +281,7 @@ mod tests {
     fn given_names_spelt_by_ear() {
         // Trump–Xi summit: one outlet's "Suzy Wiles" for Susie Wiles.
         assert!(sounds_alike(&key("Susie"), &key("Suzy")));
-        // A papal election and a court case: doubled letters, "ph".
+        // Doubled letters, and "ph" for "f".
         assert!(sounds_alike(&key("Phillip"), &key("Philip")));
         assert!(sounds_alike(&key("Stephanie"), &key("Stefanie")));
         assert!(!sounds_alike(&key("John"), &key("Joan")));
