@@ -184,19 +184,15 @@ pub fn near_spelling(a: &str, b: &str) -> bool {
 /// letters as one (Susie / Suzy, Stefanie / Stephanie, Philip / Phillip).
 /// Given names are short, too short for [`near_spelling`]'s letter counts.
 pub fn sounds_alike(a: &str, b: &str) -> bool {
-    let sound = |w: &str| -> String {
+    let sound = |w: &str| -> Vec<char> {
         let w = w.replace("ph", "f").replace('z', "s");
         let w = match w.strip_suffix("ie") {
             Some(stem) if stem.len() >= 2 => format!("{stem}i"),
             _ => w,
         };
-        let mut out = String::with_capacity(w.len());
-        for c in w.chars() {
-            if !out.ends_with(c) {
-                out.push(c);
-            }
-        }
-        out
+        let mut chars: Vec<char> = w.chars().collect();
+        chars.dedup();
+        chars
     };
     a != b && a.len().min(b.len()) >= 3 && sound(a) == sound(b)
 }
